@@ -1,0 +1,13 @@
+package dev.assay.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The Assay server: REST API, PostgreSQL persistence and evaluation workers in one process. */
+@SpringBootApplication(scanBasePackages = "dev.assay")
+public class AssayApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(AssayApplication.class, args);
+    }
+}
