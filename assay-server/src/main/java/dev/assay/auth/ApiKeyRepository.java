@@ -1,0 +1,90 @@
+package dev.assay.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ApiKeyRepository {
+    private final JdbcClient jdbc;
+
+    ApiKeyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Caller> findCallerByHash(byte[] keyHash) {
+        return jdbc.sql("""
+                        SELECT k.organization_id, k.id, k.is_admin, o.is_default
+                        FROM api_keys k JOIN organizations o ON o.id = k.organization_id
+                        WHERE k.key_hash = :keyHash AND k.deleted_at IS NULL
+                        """)
+                .param("keyHash", keyHash)
+                .query((rs, row) -> new Caller(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3), rs.getBoolean(4)))
+                .optional();
+    }
+
+    void insert(ApiKey key, byte[] keyHash) {
+        jdbc.sql("""
+                        INSERT INTO api_keys (id, organization_id, name, key_hash, key_hint, is_admin, created_at)
+                        VALUES (:id, :organizationId, :name, :keyHash, :hint, :admin, :createdAt)
+                        """)
+                .param("id", key.id())
+                .param("organizationId", key.organizationId())
+                .param("name", key.name())
+                .param("keyHash", keyHash)
+                .param("hint", key.hint())
+                .param("admin", key.admin())
+                .param("createdAt", dev.assay.common.Sql.timestamp(key.createdAt()))
+                .update();
+    }
+
+    /** Makes a key with this hash an active admin key of the organization, whatever it was before. */
+    void upsertAdmin(ApiKey key, byte[] keyHash) {
+        jdbc.sql("""
+                        INSERT INTO api_keys (id, organization_id, name, key_hash, key_hint, is_admin, created_at)
+                        VALUES (:id, :organizationId, :name, :keyHash, :hint, true, :createdAt)
+                        ON CONFLICT (key_hash) DO UPDATE
+                        SET organization_id = EXCLUDED.organization_id, is_admin = true, deleted_at = NULL
+                        """)
+                .param("id", key.id())
+                .param("organizationId", key.organizationId())
+                .param("name", key.name())
+                .param("keyHash", keyHash)
+                .param("hint", key.hint())
+                .param("createdAt", dev.assay.common.Sql.timestamp(key.createdAt()))
+                .update();
+    }
+
+    List<ApiKey> list(UUID organizationId) {
+        return jdbc.sql("""
+                        SELECT id, organization_id, name, key_hint, is_admin, created_at
+                        FROM api_keys
+                        WHERE organization_id = :organizationId AND deleted_at IS NULL
+                        ORDER BY created_at, id
+                        """)
+                .param("organizationId", organizationId)
+                .query((rs, row) -> new ApiKey(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBoolean(5),
+                        rs.getObject(6, java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    boolean revoke(UUID organizationId, UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE api_keys SET deleted_at = :now
+                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                        """)
+                .param("now", dev.assay.common.Sql.timestamp(now))
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .update() == 1;
+    }
+}

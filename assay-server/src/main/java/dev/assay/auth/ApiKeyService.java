@@ -1,0 +1,97 @@
+package dev.assay.auth;
+
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.NotFoundException;
+import dev.assay.common.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organizations and their API keys: creating, listing and revoking keys, and authenticating a secret. */
+@Service
+public class ApiKeyService {
+    private final ApiKeyRepository keys;
+    private final OrganizationRepository organizations;
+    private final Clock clock;
+
+    ApiKeyService(ApiKeyRepository keys, OrganizationRepository organizations, Clock clock) {
+        this.keys = keys;
+        this.organizations = organizations;
+        this.clock = clock;
+    }
+
+    /** The caller behind a secret, or empty when the secret is unknown, revoked or not key-shaped. */
+    @Transactional(readOnly = true)
+    public Optional<Caller> authenticate(String secret) {
+        if (!Secrets.looksLikeKey(secret)) {
+            return Optional.empty();
+        }
+        return keys.findCallerByHash(Secrets.hash(secret));
+    }
+
+    /** Creates an organization with a first admin key. Only the operator's admin keys may. */
+    @Transactional
+    public NewOrganization createOrganization(Caller caller, String name) {
+        if (!caller.admin() || !caller.operator()) {
+            throw new AssayException(ErrorCode.FORBIDDEN, "Only an admin key of the default organization can create organizations");
+        }
+        Instant now = Timestamps.now(clock);
+        UUID organizationId = Ids.newId(clock);
+        organizations.insert(organizationId, name, false, now);
+        String secret = Secrets.newKey();
+        ApiKey key = new ApiKey(Ids.newId(clock), organizationId, "admin", Secrets.hint(secret), true, now);
+        keys.insert(key, Secrets.hash(secret));
+        return new NewOrganization(organizationId, name, secret, now);
+    }
+
+    @Transactional
+    public NewApiKey createKey(Caller caller, String name) {
+        String secret = Secrets.newKey();
+        ApiKey key = new ApiKey(Ids.newId(clock), caller.organizationId(), name, Secrets.hint(secret), false, Timestamps.now(clock));
+        keys.insert(key, Secrets.hash(secret));
+        return new NewApiKey(key, secret);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiKey> listKeys(Caller caller) {
+        return keys.list(caller.organizationId());
+    }
+
+    @Transactional
+    public void revokeKey(Caller caller, String keyId) {
+        UUID id = Ids.parse(IdKind.API_KEY, keyId).orElseThrow(() -> keyNotFound(keyId));
+        if (!keys.revoke(caller.organizationId(), id, Timestamps.now(clock))) {
+            throw keyNotFound(keyId);
+        }
+    }
+
+    /** Makes the configured bootstrap secret an admin key of the default organization. */
+    @Transactional
+    public void bootstrap(String secret) {
+        if (!Secrets.looksLikeKey(secret)) {
+            throw new IllegalStateException("ASSAY_BOOTSTRAP_API_KEY must start with gsk_ (or legacy gsk-) and be at least 12 characters");
+        }
+        Instant now = Timestamps.now(clock);
+        organizations.insert(Ids.newId(clock), "default", true, now);
+        UUID organizationId = organizations.findDefault().orElseThrow();
+        ApiKey key = new ApiKey(Ids.newId(clock), organizationId, "bootstrap", Secrets.hint(secret), true, now);
+        keys.upsertAdmin(key, Secrets.hash(secret));
+    }
+
+    private static NotFoundException keyNotFound(String keyId) {
+        return new NotFoundException(ErrorCode.API_KEY_NOT_FOUND, "API key not found: " + keyId);
+    }
+
+    /** A new organization with the secret of its admin key, shown once. */
+    public record NewOrganization(UUID id, String name, String adminKey, Instant createdAt) {}
+
+    /** A new key with its secret, shown once. */
+    public record NewApiKey(ApiKey key, String secret) {}
+}

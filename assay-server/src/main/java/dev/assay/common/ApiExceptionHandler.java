@@ -1,0 +1,127 @@
+package dev.assay.common;
+
+import dev.assay.api.ErrorResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * The one place that turns exceptions into the API's error body, for domain errors and for the
+ * errors Spring MVC raises itself (malformed JSON, wrong method, unknown route, ...).
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(AssayException.class)
+    ResponseEntity<ErrorResponse> handleAssay(AssayException e) {
+        return body(e.code().status(), e.code(), e.getMessage(), e.fieldErrors());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorResponse> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+        return body(400, ErrorCode.INVALID_REQUEST, "Invalid value for '" + e.getName() + "'", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorResponse> handleUnexpected(Exception e) {
+        String correlationId = UUID.randomUUID().toString();
+        log.error("Unexpected error (correlation id {})", correlationId, e);
+        return body(500, ErrorCode.INTERNAL_ERROR, "Internal server error (correlation id " + correlationId + ")", List.of());
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<AssayException.FieldError> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new AssayException.FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .toList();
+        String message = fields.stream()
+                .map(field -> field.field() + ": " + field.message())
+                .reduce((left, right) -> left + "; " + right)
+                .orElse("Invalid request");
+        return widen(body(400, ErrorCode.INVALID_REQUEST, message, fields));
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof AssayException assay) {
+                return widen(handleAssay(assay));
+            }
+        }
+        return widen(body(400, ErrorCode.MALFORMED_JSON, describeUnreadable(e), List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        int code = status.value();
+        ErrorCode errorCode = switch (code) {
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            default -> code >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
+        };
+        String message = code == 404 ? "Route not found" : describe(e, code);
+        if (code >= 500) {
+            log.error("Server error while handling a request", e);
+        }
+        ErrorResponse error = ErrorBodies.of(code, errorCode, message, List.of());
+        return ResponseEntity.status(code).headers(headers).body(error);
+    }
+
+    private static String describe(Exception e, int code) {
+        if (code >= 500) {
+            return "Internal server error";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? String.valueOf(HttpStatus.resolve(code)) : message;
+    }
+
+    private static String describeUnreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof StreamReadException) {
+            return "Malformed JSON request body";
+        }
+        if (cause instanceof DatabindException databind) {
+            String path = JsonPaths.describe(databind.getPath());
+            return path.isEmpty()
+                    ? "Request body has the wrong JSON type"
+                    : "Invalid value for '" + path + "': wrong JSON type";
+        }
+        if (cause instanceof JacksonException) {
+            return "Malformed JSON request body";
+        }
+        return "Request body is missing or unreadable";
+    }
+
+    private static ResponseEntity<ErrorResponse> body(
+            int status, ErrorCode code, String message, List<AssayException.FieldError> fields) {
+        return ResponseEntity.status(status).body(ErrorBodies.of(status, code, message, fields));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> widen(ResponseEntity<ErrorResponse> response) {
+        return (ResponseEntity) response;
+    }
+}

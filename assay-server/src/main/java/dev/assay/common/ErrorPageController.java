@@ -1,0 +1,39 @@
+package dev.assay.common;
+
+import dev.assay.api.ErrorResponse;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Renders errors that never reach a controller (raised by the container or a filter) in the
+ * API's error shape instead of Spring Boot's default page.
+ */
+@RestController
+class ErrorPageController implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
+        Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = statusAttribute instanceof Integer code ? code : 500;
+        Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (exception instanceof AssayException assay) {
+            return ResponseEntity.status(assay.code().status())
+                    .body(ErrorBodies.of(assay.code().status(), assay.code(), assay.getMessage(), List.of()));
+        }
+        ErrorCode code = switch (status) {
+            case 400 -> ErrorCode.INVALID_REQUEST;
+            case 401 -> ErrorCode.UNAUTHORIZED;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
+        };
+        String message = status >= 500 ? "Internal server error" : "Request could not be processed";
+        return ResponseEntity.status(status).body(ErrorBodies.of(status, code, message, List.of()));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.assay.common;
+
+/** The kinds of resource ids, each with the wire prefix of spec/api-contract.md §7.6. */
+public enum IdKind {
+    ORGANIZATION("organization"),
+    API_KEY("apiKey"),
+    PRODUCT("product"),
+    VERSION("version"),
+    SESSION("session"),
+    INFERENCE_RESULT("inferenceResult"),
+    EVALUATION("evaluation"),
+    METRIC("metric"),
+    SPECIFICATION("specification"),
+    TEST("test"),
+    TEST_CASE("testCase");
+
+    private final String prefix;
+
+    IdKind(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+}

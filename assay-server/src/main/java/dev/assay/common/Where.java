@@ -1,0 +1,71 @@
+package dev.assay.common;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Collects the conditions and named parameters of a list query. Conditions are fixed SQL text
+ * written by the repository; only values travel as parameters.
+ */
+public final class Where {
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    /** Starts with the tenant condition every query on tenant-owned data carries. */
+    public static Where tenant(String alias, Object organizationId) {
+        Where where = new Where();
+        where.add(alias + ".organization_id = :organizationId", "organizationId", organizationId);
+        return where;
+    }
+
+    public Where add(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
+    public Where add(String condition, String parameter, Object value) {
+        conditions.add(condition);
+        parameters.put(parameter, value);
+        return this;
+    }
+
+    /** Adds the inclusive {@code fromCreatedAt} / {@code toCreatedAt} bounds of a list query. */
+    public Where createdBetween(String alias, ListQuery query) {
+        query.instant("fromCreatedAt").ifPresent(value ->
+                add(alias + ".created_at >= :fromCreatedAt", "fromCreatedAt", Sql.timestamp(value)));
+        query.instant("toCreatedAt").ifPresent(value ->
+                add(alias + ".created_at <= :toCreatedAt", "toCreatedAt", Sql.timestamp(value)));
+        return this;
+    }
+
+    /**
+     * Adds {@code column IN (:parameter)} for a relation filter of wire ids. Unparseable ids match
+     * nothing; when none parse the condition is false, so the list is empty (200 {@code []}).
+     */
+    public Where relation(String column, String parameter, List<String> wireIds, IdKind kind) {
+        if (wireIds.isEmpty()) {
+            return this;
+        }
+        List<java.util.UUID> parsed = wireIds.stream().flatMap(id -> Ids.parse(kind, id).stream()).toList();
+        if (parsed.isEmpty()) {
+            return add("false");
+        }
+        return add(column + " IN (:" + parameter + ")", parameter, parsed);
+    }
+
+    public Where param(String parameter, Object value) {
+        parameters.put(parameter, value);
+        return this;
+    }
+
+    public String sql() {
+        return "WHERE " + String.join(" AND ", conditions);
+    }
+
+    public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+        return statement.params(parameters);
+    }
+}

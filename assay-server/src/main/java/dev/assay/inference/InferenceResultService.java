@@ -1,0 +1,183 @@
+package dev.assay.inference;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.ListQuery;
+import dev.assay.common.NotFoundException;
+import dev.assay.common.StrictIds;
+import dev.assay.common.Timestamps;
+import dev.assay.common.Where;
+import dev.assay.session.Session;
+import dev.assay.session.SessionDeleted;
+import dev.assay.session.SessionService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logging and reading conversation turns. A write is acknowledged only after its transaction
+ * commits, and a batch is one transaction: every turn is stored or none is.
+ */
+@Service
+public class InferenceResultService {
+    /** The most turns one batch may create; the SDK recommends 100. */
+    public static final int MAX_BATCH_MESSAGES = 1000;
+
+    private final InferenceResultRepository results;
+    private final SessionService sessions;
+    private final Clock clock;
+
+    InferenceResultService(InferenceResultRepository results, SessionService sessions, Clock clock) {
+        this.results = results;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public InferenceResult create(Caller caller, NewInferenceResult request) {
+        InferenceResultValidation.check(request);
+        Session session = lockSession(caller, request.session());
+        int index = request.index() != null ? request.index() : results.nextIndex(session.id());
+        Instant now = Timestamps.now(clock);
+        InferenceResultStatus status = request.status() == null ? InferenceResultStatus.GENERATED : request.status();
+        InferenceResult result = new InferenceResult(Ids.newId(clock), caller.organizationId(), session.id(),
+                request.userId(), index, status, request.error(), request.input(), request.actualOutput(),
+                request.retrievalContext(), request.latency(), request.usage().withDerivedTotals(), null,
+                request.conversationSimulatorVersion(), null, now, null);
+        results.insertAll(caller.organizationId(), session.id(), now, List.of(result));
+        return result;
+    }
+
+    @Transactional
+    public List<InferenceResult> createBatch(Caller caller, NewTurnBatch batch) {
+        if (batch.messages().isEmpty()) {
+            throw AssayException.invalidField("conversationTurns", "must not be empty");
+        }
+        if (batch.messages().size() > MAX_BATCH_MESSAGES) {
+            throw AssayException.invalidField("conversationTurns", "at most " + MAX_BATCH_MESSAGES + " turns per batch");
+        }
+        Session session = lockSession(caller, batch.session());
+        int index = results.nextIndex(session.id());
+        Instant now = Timestamps.now(clock);
+        List<InferenceResult> created = new ArrayList<>();
+        for (TurnPairing.PairedTurn turn : TurnPairing.pair(batch.messages())) {
+            created.add(new InferenceResult(Ids.newId(clock), caller.organizationId(), session.id(), null, index++,
+                    turn.status(), null, turn.input(), turn.actualOutput(), turn.retrievalContext(), null, Usage.NONE,
+                    null, batch.conversationSimulatorVersion(), null, now, null));
+        }
+        results.insertAll(caller.organizationId(), session.id(), now, created);
+        return created;
+    }
+
+    @Transactional(readOnly = true)
+    public InferenceResult get(Caller caller, String inferenceResultId) {
+        return Ids.parse(IdKind.INFERENCE_RESULT, inferenceResultId)
+                .flatMap(id -> results.find(caller.organizationId(), id))
+                .orElseThrow(() -> notFound(inferenceResultId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<InferenceResult> list(Caller caller, ListQuery query) {
+        Where where = Where.tenant("r", caller.organizationId()).add("r.deleted_at IS NULL");
+        where.relation("r.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
+        List<String> evaluationIds = query.ids("evaluationIds");
+        if (!evaluationIds.isEmpty()) {
+            // Evaluations arrive with their own feature; until then no evaluation id can match a turn.
+            where.add("false");
+        }
+        where.createdBetween("r", query);
+        StrictIds strict = StrictIds.addTo(where, "r", query, IdKind.INFERENCE_RESULT);
+        strict.check(() -> results.matchingIds(where), ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result");
+        return results.list(where, query.sort(InferenceResultSort::fromWire), query.limit(), query.offset());
+    }
+
+    @Transactional
+    public InferenceResult update(Caller caller, String inferenceResultId, InferenceResultChanges changes) {
+        InferenceResultValidation.check(changes);
+        InferenceResult current = get(caller, inferenceResultId);
+        Usage before = current.usage();
+        Usage applied = new Usage(
+                changes.inputTokens().applyTo(before.inputTokens()),
+                changes.outputTokens().applyTo(before.outputTokens()),
+                changes.cacheReadInputTokens().applyTo(before.cacheReadInputTokens()),
+                changes.tokens().applyTo(before.tokens()),
+                changes.costPerInputToken().applyTo(before.costPerInputToken()),
+                changes.costPerOutputToken().applyTo(before.costPerOutputToken()),
+                changes.costPerCacheReadInputToken().applyTo(before.costPerCacheReadInputToken()),
+                changes.cost().applyTo(before.cost()));
+        Usage usage = applied;
+        if (changes.changesUsageInputs()) {
+            usage = new Usage(applied.inputTokens(), applied.outputTokens(), applied.cacheReadInputTokens(),
+                    changes.tokens().present() ? applied.tokens() : applied.derivedTokens(),
+                    applied.costPerInputToken(), applied.costPerOutputToken(), applied.costPerCacheReadInputToken(),
+                    changes.cost().present() ? applied.cost() : applied.derivedCost());
+        }
+        InferenceResultStatus status = changes.status().applyTo(current.status());
+        if (status == null) {
+            throw AssayException.invalidField("status", "cannot be cleared");
+        }
+        InferenceResult updated = new InferenceResult(current.id(), current.organizationId(), current.sessionId(),
+                current.userId(), current.index(), status, changes.error().applyTo(current.error()),
+                changes.input().applyTo(current.input()), changes.actualOutput().applyTo(current.actualOutput()),
+                changes.retrievalContext().applyTo(current.retrievalContext()),
+                changes.latency().applyTo(current.latency()), usage, current.creditsUsed(),
+                current.conversationSimulatorVersion(), current.traceId(), current.createdAt(), null);
+        results.update(updated);
+        return updated;
+    }
+
+    @Transactional
+    public void delete(Caller caller, String inferenceResultId) {
+        UUID id = Ids.parse(IdKind.INFERENCE_RESULT, inferenceResultId).orElseThrow(() -> notFound(inferenceResultId));
+        if (results.softDelete(caller.organizationId(), List.of(id), Timestamps.now(clock)) != 1) {
+            throw notFound(inferenceResultId);
+        }
+    }
+
+    /** Deletes every listed turn, or none when any of them is unknown (404 naming the missing ones). */
+    @Transactional
+    public void deleteBatch(Caller caller, List<String> inferenceResultIds) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String wireId : inferenceResultIds) {
+            Ids.parse(IdKind.INFERENCE_RESULT, wireId)
+                    .filter(id -> results.find(caller.organizationId(), id).isPresent())
+                    .ifPresentOrElse(ids::add, () -> unknown.add(wireId));
+        }
+        if (!unknown.isEmpty()) {
+            throw new NotFoundException(ErrorCode.INFERENCE_RESULT_NOT_FOUND,
+                    "Inference results not found: " + String.join(", ", unknown));
+        }
+        results.softDelete(caller.organizationId(), ids, Timestamps.now(clock));
+    }
+
+    @EventListener
+    void onSessionDeleted(SessionDeleted event) {
+        results.softDeleteSession(event.organizationId(), event.sessionId(), event.deletedAt());
+    }
+
+    private Session lockSession(Caller caller, SessionReference reference) {
+        boolean byId = reference.sessionId() != null;
+        boolean byCustomId = reference.sessionCustomId() != null;
+        if (byId == byCustomId) {
+            throw AssayException.invalid("Exactly one of sessionId or sessionCustomId is required");
+        }
+        return byId
+                ? sessions.lockForAppend(caller, reference.sessionId())
+                : sessions.lockByCustomId(caller, reference.sessionCustomId(), reference.versionId(), reference.productId());
+    }
+
+    private static NotFoundException notFound(String inferenceResultId) {
+        return new NotFoundException(ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result not found: " + inferenceResultId);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.assay.inference;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The fields inference results can be sorted by, with their columns. */
+enum InferenceResultSort {
+    CREATED_AT("r.created_at"),
+    INDEX("r.idx");
+
+    private final String column;
+
+    InferenceResultSort(String column) {
+        this.column = column;
+    }
+
+    String column() {
+        return column;
+    }
+
+    static @Nullable InferenceResultSort fromWire(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "createdat" -> CREATED_AT;
+            case "index" -> INDEX;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,141 @@
+package dev.assay.product;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.ErrorCode;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.ListQuery;
+import dev.assay.common.NotFoundException;
+import dev.assay.common.StrictIds;
+import dev.assay.common.Timestamps;
+import dev.assay.common.Where;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Products and their versions. */
+@Service
+public class ProductService {
+    private final ProductRepository products;
+    private final VersionRepository versions;
+    private final Clock clock;
+
+    ProductService(ProductRepository products, VersionRepository versions, Clock clock) {
+        this.products = products;
+        this.versions = versions;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Product createProduct(Caller caller, ProductDetails details) {
+        Product product = new Product(Ids.newId(clock), caller.organizationId(), details.name(), details.description(),
+                details.riskLevel(), details.operatorType(), details.securityBoundaries(), details.capabilities(),
+                details.policies(), details.inabilities(), Timestamps.now(clock), null);
+        products.insert(product);
+        return product;
+    }
+
+    @Transactional(readOnly = true)
+    public Product getProduct(Caller caller, String productId) {
+        return Ids.parse(IdKind.PRODUCT, productId)
+                .flatMap(id -> products.find(caller.organizationId(), id))
+                .orElseThrow(() -> productNotFound(productId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Product> listProducts(Caller caller, ListQuery query) {
+        Where where = Where.tenant("p", caller.organizationId()).add("p.deleted_at IS NULL");
+        List<String> names = query.texts("names");
+        if (!names.isEmpty()) {
+            where.add("p.name IN (:names)", "names", names);
+        }
+        where.createdBetween("p", query);
+        StrictIds strict = StrictIds.addTo(where, "p", query, IdKind.PRODUCT);
+        strict.check(() -> products.matchingIds(where), ErrorCode.PRODUCT_NOT_FOUND, "Product");
+        return products.list(where, query.sort(ProductSort::fromWire), query.limit(), query.offset());
+    }
+
+    @Transactional
+    public void deleteProduct(Caller caller, String productId) {
+        UUID id = Ids.parse(IdKind.PRODUCT, productId).orElseThrow(() -> productNotFound(productId));
+        if (!products.softDelete(caller.organizationId(), id, Timestamps.now(clock))) {
+            throw productNotFound(productId);
+        }
+    }
+
+    @Transactional
+    public Version createVersion(Caller caller, String productId, VersionDetails details) {
+        Product product = getProduct(caller, productId);
+        Version version = new Version(Ids.newId(clock), caller.organizationId(), product.id(), details.name(),
+                details.description(), details.systemPrompt(), details.modelId(), details.datasetDescription(),
+                details.datasetUri(), details.endpoint(), details.guardrails(), Timestamps.now(clock), null);
+        versions.insert(version);
+        return version;
+    }
+
+    @Transactional(readOnly = true)
+    public Version getVersion(Caller caller, String versionId) {
+        return findVersion(caller, versionId).orElseThrow(() -> versionNotFound(versionId));
+    }
+
+    /** The version behind a wire id, if it exists in the caller's organization and is not deleted. */
+    @Transactional(readOnly = true)
+    public Optional<Version> findVersion(Caller caller, String versionId) {
+        return Ids.parse(IdKind.VERSION, versionId).flatMap(id -> versions.find(caller.organizationId(), id));
+    }
+
+    /** The product's most recent version, created as {@code "default"} when it has none. */
+    @Transactional
+    public Version latestVersion(Caller caller, String productId) {
+        Product product = getProduct(caller, productId);
+        return versions.findLatest(caller.organizationId(), product.id())
+                .orElseGet(() -> createVersion(caller, productId,
+                        new VersionDetails("default", null, null, null, null, null, null, null)));
+    }
+
+    /** The ids of the product's versions (none when the product is unknown). */
+    @Transactional(readOnly = true)
+    public List<UUID> versionIdsOfProduct(Caller caller, String productId) {
+        Optional<UUID> id = Ids.parse(IdKind.PRODUCT, productId);
+        if (id.isEmpty()) {
+            return List.of();
+        }
+        Where where = Where.tenant("v", caller.organizationId())
+                .add("v.deleted_at IS NULL")
+                .add("v.product_id = :productId", "productId", id.get());
+        return List.copyOf(versions.matchingIds(where));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Version> listVersions(Caller caller, ListQuery query) {
+        Where where = Where.tenant("v", caller.organizationId()).add("v.deleted_at IS NULL");
+        where.relation("v.product_id", "productIds", query.ids("productIds"), IdKind.PRODUCT);
+        List<String> names = query.texts("names");
+        if (!names.isEmpty()) {
+            where.add("v.name IN (:names)", "names", names);
+        }
+        where.createdBetween("v", query);
+        StrictIds strict = StrictIds.addTo(where, "v", query, IdKind.VERSION);
+        strict.check(() -> versions.matchingIds(where), ErrorCode.VERSION_NOT_FOUND, "Version");
+        return versions.list(where, query.sort(ProductSort::fromWire), query.limit(), query.offset());
+    }
+
+    @Transactional
+    public void deleteVersion(Caller caller, String versionId) {
+        UUID id = Ids.parse(IdKind.VERSION, versionId).orElseThrow(() -> versionNotFound(versionId));
+        if (!versions.softDelete(caller.organizationId(), id, Timestamps.now(clock))) {
+            throw versionNotFound(versionId);
+        }
+    }
+
+    private static NotFoundException productNotFound(String id) {
+        return new NotFoundException(ErrorCode.PRODUCT_NOT_FOUND, "Product not found: " + id);
+    }
+
+    private static NotFoundException versionNotFound(String id) {
+        return new NotFoundException(ErrorCode.VERSION_NOT_FOUND, "Version not found: " + id);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.assay.product;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The fields products and versions can be sorted by, with their columns. */
+enum ProductSort {
+    CREATED_AT("created_at"),
+    NAME("name");
+
+    private final String column;
+
+    ProductSort(String column) {
+        this.column = column;
+    }
+
+    String column() {
+        return column;
+    }
+
+    static @Nullable ProductSort fromWire(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "createdat" -> CREATED_AT;
+            case "name" -> NAME;
+            default -> null;
+        };
+    }
+}

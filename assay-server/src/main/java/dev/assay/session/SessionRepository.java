@@ -1,0 +1,177 @@
+package dev.assay.session;
+
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
+import dev.assay.common.JsonValues;
+import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.Sql;
+import dev.assay.common.Where;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class SessionRepository {
+    private static final String COLUMNS = """
+            s.id, s.organization_id, s.version_id, s.custom_id, s.user_id, s.test_case_id, s.context,
+            s.stopping_reason, s.error, s.status, s.metadata::text AS metadata, s.created_at, s.deleted_at""";
+
+    private final JdbcClient jdbc;
+
+    SessionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Session session) {
+        try {
+            jdbc.sql("""
+                            INSERT INTO sessions (id, organization_id, version_id, custom_id, user_id, test_case_id,
+                                context, stopping_reason, error, status, metadata, created_at)
+                            VALUES (:id, :organizationId, :versionId, :customId, :userId, :testCaseId,
+                                :context, :stoppingReason, :error, :status, :metadata::jsonb, :createdAt)
+                            """)
+                    .param("id", session.id())
+                    .param("organizationId", session.organizationId())
+                    .param("versionId", session.versionId())
+                    .param("customId", session.customId())
+                    .param("userId", session.userId())
+                    .param("testCaseId", session.testCaseId())
+                    .param("context", session.context())
+                    .param("stoppingReason", session.stoppingReason())
+                    .param("error", session.error())
+                    .param("status", session.status().name())
+                    .param("metadata", JsonValues.write(session.metadata()))
+                    .param("createdAt", Sql.timestamp(session.createdAt()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw duplicateCustomId(session);
+        }
+    }
+
+    void update(Session session) {
+        try {
+            jdbc.sql("""
+                            UPDATE sessions
+                            SET custom_id = :customId, status = :status, context = :context,
+                                stopping_reason = :stoppingReason, metadata = :metadata::jsonb, error = :error
+                            WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                            """)
+                    .param("customId", session.customId())
+                    .param("status", session.status().name())
+                    .param("context", session.context())
+                    .param("stoppingReason", session.stoppingReason())
+                    .param("metadata", JsonValues.write(session.metadata()))
+                    .param("error", session.error())
+                    .param("organizationId", session.organizationId())
+                    .param("id", session.id())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw duplicateCustomId(session);
+        }
+    }
+
+    Optional<Session> find(UUID organizationId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+
+                         FROM sessions s
+                        WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
+                        """)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(SessionRepository::map)
+                .optional();
+    }
+
+    /** Finds and row-locks a live session, so turns appended to it get consecutive indices. */
+    Optional<Session> lock(UUID organizationId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+
+                         FROM sessions s
+                        WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
+                        FOR UPDATE
+                        """)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(SessionRepository::map)
+                .optional();
+    }
+
+    /** The most recent live session with this custom id among the given versions. */
+    Optional<Session> findByCustomId(UUID organizationId, List<UUID> versionIds, String customId) {
+        if (versionIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + """
+
+                         FROM sessions s
+                        WHERE s.organization_id = :organizationId AND s.version_id IN (:versionIds)
+                          AND s.custom_id = :customId AND s.deleted_at IS NULL
+                        ORDER BY s.created_at DESC, s.id DESC
+                        LIMIT 1
+                        """)
+                .param("organizationId", organizationId)
+                .param("versionIds", versionIds)
+                .param("customId", customId)
+                .query(SessionRepository::map)
+                .optional();
+    }
+
+    Set<UUID> matchingIds(Where where) {
+        return new HashSet<>(where.bind(jdbc.sql("SELECT s.id FROM sessions s " + where.sql()))
+                .query(UUID.class)
+                .list());
+    }
+
+    List<Session> list(Where where, List<SortKey<SessionSort>> sort, int limit, int offset) {
+        StringBuilder order = new StringBuilder(" ORDER BY ");
+        for (SortKey<SessionSort> key : sort) {
+            order.append(key.field().column()).append(key.descending() ? " DESC, " : " ASC, ");
+        }
+        order.append("s.created_at ASC, s.id ASC LIMIT :limit OFFSET :offset");
+        return where.param("limit", limit).param("offset", offset)
+                .bind(jdbc.sql("SELECT " + COLUMNS + " FROM sessions s " + where.sql() + order))
+                .query(SessionRepository::map)
+                .list();
+    }
+
+    boolean softDelete(UUID organizationId, UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE sessions SET deleted_at = :now
+                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                        """)
+                .param("now", Sql.timestamp(now))
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .update() == 1;
+    }
+
+    private static AssayException duplicateCustomId(Session session) {
+        return new AssayException(ErrorCode.DUPLICATE_NAME, "A Session with the same customId: '" + session.customId()
+                + "' already exists for version with ID: '" + dev.assay.common.Ids.format(dev.assay.common.IdKind.VERSION, session.versionId()) + "'.");
+    }
+
+    private static Session map(ResultSet rs, int row) throws SQLException {
+        return new Session(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getObject("version_id", UUID.class),
+                rs.getString("custom_id"),
+                rs.getString("user_id"),
+                rs.getString("test_case_id"),
+                rs.getString("context"),
+                rs.getString("stopping_reason"),
+                rs.getString("error"),
+                SessionStatus.valueOf(rs.getString("status")),
+                JsonValues.readObject(rs.getString("metadata")),
+                Sql.requiredInstant(rs, "created_at"),
+                Sql.instant(rs, "deleted_at"));
+    }
+}

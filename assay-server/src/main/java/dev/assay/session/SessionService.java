@@ -1,0 +1,171 @@
+package dev.assay.session;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.ListQuery;
+import dev.assay.common.NotFoundException;
+import dev.assay.common.StrictIds;
+import dev.assay.common.Timestamps;
+import dev.assay.common.Where;
+import dev.assay.product.ProductService;
+import dev.assay.product.Version;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sessions: creating them under a version, reading, updating, finishing and deleting them. */
+@Service
+public class SessionService {
+    private final SessionRepository sessions;
+    private final ProductService products;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    SessionService(SessionRepository sessions, ProductService products, ApplicationEventPublisher events, Clock clock) {
+        this.sessions = sessions;
+        this.products = products;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Creates a session under the new rules of spec/api-contract.md §3.2. */
+    @Transactional
+    public Session create(Caller caller, NewSession request) {
+        if (request.versionId() == null && request.productId() == null) {
+            throw AssayException.invalid("One of versionId or productId is required");
+        }
+        if (Boolean.TRUE.equals(request.isProduction()) && request.testCaseId() != null) {
+            throw AssayException.invalid("testCaseId must not be set for a production session (isProduction is true)");
+        }
+        if (request.testCaseId() != null && request.context() != null) {
+            throw AssayException.invalid("context must not be set together with testCaseId: it comes from the test case");
+        }
+        Version version = request.versionId() != null
+                ? products.getVersion(caller, request.versionId())
+                : products.latestVersion(caller, request.productId());
+        SessionStatus status = request.status() == null ? SessionStatus.PENDING : SessionStatus.fromWire("status", request.status());
+        Session session = new Session(Ids.newId(clock), caller.organizationId(), version.id(), request.customId(), null,
+                request.testCaseId(), request.context(), null, null, status, request.metadata(), Timestamps.now(clock), null);
+        sessions.insert(session);
+        return session;
+    }
+
+    @Transactional(readOnly = true)
+    public Session get(Caller caller, String sessionId) {
+        return Ids.parse(IdKind.SESSION, sessionId)
+                .flatMap(id -> sessions.find(caller.organizationId(), id))
+                .orElseThrow(() -> notFound(sessionId));
+    }
+
+    /**
+     * The live session turns are appended to, locked until the caller's transaction ends so that
+     * concurrent appends get consecutive indices. Must run inside the caller's transaction.
+     */
+    @Transactional
+    public Session lockForAppend(Caller caller, String sessionId) {
+        return Ids.parse(IdKind.SESSION, sessionId)
+                .flatMap(id -> sessions.lock(caller.organizationId(), id))
+                .orElseThrow(() -> notFound(sessionId));
+    }
+
+    /**
+     * The session with the client's own id, anchored by a version (wins) or by a product (the
+     * most recent match across its versions). No match is a 400, as the contract says.
+     */
+    @Transactional
+    public Session lockByCustomId(Caller caller, String customId, @Nullable String versionId, @Nullable String productId) {
+        List<UUID> versionIds;
+        if (versionId != null) {
+            versionIds = products.findVersion(caller, versionId).map(version -> List.of(version.id())).orElse(List.of());
+        } else if (productId != null) {
+            versionIds = products.versionIdsOfProduct(caller, productId);
+        } else {
+            throw AssayException.invalid("sessionCustomId needs a versionId or productId anchor");
+        }
+        Session session = sessions.findByCustomId(caller.organizationId(), versionIds, customId)
+                .orElseThrow(() -> AssayException.invalid("No session with customId '" + customId + "' found"));
+        return sessions.lock(caller.organizationId(), session.id()).orElseThrow(() -> notFound(customId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Session> list(Caller caller, ListQuery query) {
+        Where where = Where.tenant("s", caller.organizationId()).add("s.deleted_at IS NULL");
+        List<String> customIds = query.texts("customIds");
+        if (!customIds.isEmpty()) {
+            where.add("s.custom_id IN (:customIds)", "customIds", customIds);
+        }
+        where.relation("s.version_id", "versionIds", query.ids("versionIds"), IdKind.VERSION);
+        List<String> productIds = query.ids("productIds");
+        if (!productIds.isEmpty()) {
+            List<UUID> versionIds = productIds.stream()
+                    .flatMap(productId -> products.versionIdsOfProduct(caller, productId).stream())
+                    .toList();
+            where.add(versionIds.isEmpty() ? "false" : "s.version_id IN (:productVersionIds)");
+            if (!versionIds.isEmpty()) {
+                where.param("productVersionIds", versionIds);
+            }
+        }
+        List<String> testCaseIds = query.texts("testCaseIds");
+        if (!testCaseIds.isEmpty()) {
+            where.add("s.test_case_id IN (:testCaseIds)", "testCaseIds", testCaseIds);
+        }
+        where.createdBetween("s", query);
+        StrictIds strict = StrictIds.addTo(where, "s", query, IdKind.SESSION);
+        strict.check(() -> sessions.matchingIds(where), ErrorCode.SESSION_NOT_FOUND, "Session");
+        return sessions.list(where, query.sort(SessionSort::fromWire), query.limit(), query.offset());
+    }
+
+    @Transactional
+    public Session update(Caller caller, String sessionId, SessionChanges changes) {
+        Session current = get(caller, sessionId);
+        if (changes.status().present() && changes.status().value() == null) {
+            throw AssayException.invalidField("status", "cannot be cleared");
+        }
+        Session updated = new Session(current.id(), current.organizationId(), current.versionId(),
+                changes.customId().applyTo(current.customId()), current.userId(), current.testCaseId(),
+                changes.context().applyTo(current.context()), changes.stoppingReason().applyTo(current.stoppingReason()),
+                changes.error().applyTo(current.error()), changes.status().applyTo(current.status()),
+                changes.metadata().applyTo(current.metadata()), current.createdAt(), null);
+        sessions.update(updated);
+        return updated;
+    }
+
+    /** Ends a session: COMPLETED with a stopping reason, or FAILED with an error. */
+    @Transactional
+    public Session finish(Caller caller, String sessionId, @Nullable String stoppingReason, @Nullable String error) {
+        if ((stoppingReason == null) == (error == null)) {
+            throw AssayException.invalid("Exactly one of stoppingReason or error is required");
+        }
+        Session current = get(caller, sessionId);
+        SessionStatus status = error == null ? SessionStatus.COMPLETED : SessionStatus.FAILED;
+        Session finished = new Session(current.id(), current.organizationId(), current.versionId(), current.customId(),
+                current.userId(), current.testCaseId(), current.context(),
+                stoppingReason == null ? current.stoppingReason() : stoppingReason,
+                error == null ? current.error() : error, status, current.metadata(), current.createdAt(), null);
+        sessions.update(finished);
+        return finished;
+    }
+
+    /** Soft-deletes the session; listeners of {@link SessionDeleted} remove its children in the same transaction. */
+    @Transactional
+    public void delete(Caller caller, String sessionId) {
+        UUID id = Ids.parse(IdKind.SESSION, sessionId).orElseThrow(() -> notFound(sessionId));
+        Instant now = Timestamps.now(clock);
+        if (!sessions.softDelete(caller.organizationId(), id, now)) {
+            throw notFound(sessionId);
+        }
+        events.publishEvent(new SessionDeleted(caller.organizationId(), id, now));
+    }
+
+    private static NotFoundException notFound(String sessionId) {
+        return new NotFoundException(ErrorCode.SESSION_NOT_FOUND, "Session not found: " + sessionId);
+    }
+}
