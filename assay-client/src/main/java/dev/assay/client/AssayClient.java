@@ -1,0 +1,114 @@
+package dev.assay.client;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client of an Assay (or Galtea) server. Immutable and thread-safe; close it to release its
+ * HTTP connections.
+ *
+ * <pre>{@code
+ * try (AssayClient client = AssayClient.builder().baseUrl("http://localhost:8080").apiKey(key).build()) {
+ *     SessionResponse session = client.sessions().create(CreateSessionRequest.forVersion(versionId));
+ * }
+ * }</pre>
+ */
+public final class AssayClient implements AutoCloseable {
+    private final Transport transport;
+    private final OrganizationService organizations;
+    private final ApiKeyService apiKeys;
+    private final ProductService products;
+    private final VersionService versions;
+    private final SessionService sessions;
+    private final InferenceResultService inferenceResults;
+
+    private AssayClient(Transport transport) {
+        this.transport = transport;
+        this.organizations = new OrganizationService(transport);
+        this.apiKeys = new ApiKeyService(transport);
+        this.products = new ProductService(transport);
+        this.versions = new VersionService(transport);
+        this.sessions = new SessionService(transport);
+        this.inferenceResults = new InferenceResultService(transport);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creating organizations (admin keys of the default organization only). */
+    public OrganizationService organizations() {
+        return organizations;
+    }
+
+    /** The API keys of the caller's organization. */
+    public ApiKeyService apiKeys() {
+        return apiKeys;
+    }
+
+    public ProductService products() {
+        return products;
+    }
+
+    public VersionService versions() {
+        return versions;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    /** Conversation turns ({@code galtea.inference_results} in the Python SDK). */
+    public InferenceResultService inferenceResults() {
+        return inferenceResults;
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Builds an {@link AssayClient}; the base URL and the API key are required. */
+    public static final class Builder {
+        private @Nullable URI baseUrl;
+        private @Nullable String apiKey;
+        private Duration timeout = Duration.ofSeconds(30);
+
+        private Builder() {}
+
+        /** The server's root URL, for example {@code http://localhost:8080}. */
+        public Builder baseUrl(String url) {
+            String normalized = url.endsWith("/") ? url : url + "/";
+            this.baseUrl = URI.create(normalized);
+            return this;
+        }
+
+        /** A {@code gsk_...} key (or a legacy {@code gsk-...} key). */
+        public Builder apiKey(String key) {
+            this.apiKey = requireNonNull(key, "key");
+            return this;
+        }
+
+        /** The timeout of each request; 30 seconds by default. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public AssayClient build() {
+            requireNonNull(baseUrl, "baseUrl is required");
+            requireNonNull(apiKey, "apiKey is required");
+            JsonMapper json = JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+            return new AssayClient(new Transport(http, json, baseUrl, apiKey, timeout));
+        }
+    }
+}
