@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import dev.assay.common.AssayProperties;
 
 /**
  * Zero-configuration storage: when no {@code spring.datasource.url} is set, Assay starts an
@@ -24,10 +24,8 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment environment) throws IOException {
-        Path dataDirectory = Path.of(environment.getProperty("assay.data-dir", "./assay-data"))
-                .toAbsolutePath()
-                .normalize();
+    EmbeddedPostgres embeddedPostgres(AssayProperties properties) throws IOException {
+        Path dataDirectory = properties.dataDir().toAbsolutePath().normalize();
         Path postgresDirectory = dataDirectory.resolve("postgres");
         Files.createDirectories(postgresDirectory);
         boolean existing = Files.exists(postgresDirectory.resolve("PG_VERSION"));

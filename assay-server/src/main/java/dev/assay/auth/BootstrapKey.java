@@ -1,7 +1,7 @@
 package dev.assay.auth;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
+import dev.assay.common.AssayProperties;
 import org.springframework.stereotype.Component;
 
 /** Installs {@code ASSAY_BOOTSTRAP_API_KEY} before the server accepts requests. */
@@ -10,9 +10,9 @@ class BootstrapKey implements SmartInitializingSingleton {
     private final ApiKeyService keys;
     private final String secret;
 
-    BootstrapKey(ApiKeyService keys, @Value("${assay.bootstrap-api-key:}") String secret) {
+    BootstrapKey(ApiKeyService keys, AssayProperties properties) {
         this.keys = keys;
-        this.secret = secret;
+        this.secret = properties.bootstrapApiKey();
     }
 
     @Override

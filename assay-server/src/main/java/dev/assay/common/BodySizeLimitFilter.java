@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -25,8 +24,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final long maxBodyBytes;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(@Value("${assay.http.max-body-bytes:10485760}") long maxBodyBytes, JsonMapper json) {
-        this.maxBodyBytes = maxBodyBytes;
+    BodySizeLimitFilter(AssayProperties properties, JsonMapper json) {
+        this.maxBodyBytes = properties.http().maxBodyBytes();
         this.json = json;
     }
 

@@ -1,0 +1,29 @@
+package dev.assay.common;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Assay's own configuration under {@code assay.*}; the environment names of DESIGN.md map onto
+ * it ({@code ASSAY_DATA_DIR} → {@code assay.data-dir}, {@code ASSAY_BOOTSTRAP_API_KEY} →
+ * {@code assay.bootstrap-api-key}).
+ *
+ * @param dataDir where the embedded PostgreSQL keeps its data when no datasource URL is set
+ * @param bootstrapApiKey a key that exists at start-up as admin of the default organization; blank for none
+ * @param http limits of the HTTP layer
+ */
+@ConfigurationProperties("assay")
+@Validated
+public record AssayProperties(
+        @DefaultValue("./assay-data") @NotNull Path dataDir,
+        @DefaultValue("") String bootstrapApiKey,
+        @DefaultValue @Valid Http http) {
+
+    /** @param maxBodyBytes the largest request body accepted; larger ones get 413 */
+    public record Http(@DefaultValue("10485760") @Positive long maxBodyBytes) {}
+}
