@@ -1,0 +1,45 @@
+package dev.assay.app;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The feature boundaries of STYLE.md §1, checked on the compiled classes. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.assay");
+
+    @Test
+    void features_haveNoCycles() {
+        slices().matching("dev.assay.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void common_dependsOnNoFeature() {
+        noClasses().that().resideInAPackage("dev.assay.common..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
+                        "dev.assay.inference..", "dev.assay.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void session_usesOnlyProductAuthAndCommon() {
+        noClasses().that().resideInAPackage("dev.assay.session..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.assay.inference..", "dev.assay.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void product_usesNoOtherFeature() {
+        noClasses().that().resideInAPackage("dev.assay.product..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.app..")
+                .check(CLASSES);
+    }
+}
