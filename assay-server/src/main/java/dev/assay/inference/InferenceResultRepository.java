@@ -112,15 +112,24 @@ class InferenceResultRepository {
     }
 
     List<InferenceResult> list(Where where, List<SortKey<InferenceResultSort>> sort, int limit, int offset) {
+        return where.param("limit", limit).param("offset", offset)
+                .bind(jdbc.sql(listSql(where, sort)))
+                .query(InferenceResultRepository::map)
+                .list();
+    }
+
+    /** The list statement; package-private so a test can check its plan uses an index. */
+    static String listSql(Where where, List<SortKey<InferenceResultSort>> sort) {
         StringBuilder order = new StringBuilder(" ORDER BY ");
         for (SortKey<InferenceResultSort> key : sort) {
             order.append(key.field().column()).append(key.descending() ? " DESC, " : " ASC, ");
         }
-        order.append("r.created_at ASC, r.idx ASC, r.id ASC LIMIT :limit OFFSET :offset");
-        return where.param("limit", limit).param("offset", offset)
-                .bind(jdbc.sql("SELECT " + COLUMNS + " FROM inference_results r " + where.sql() + order))
-                .query(InferenceResultRepository::map)
-                .list();
+        // Tie-breaks run in the direction of the first key, so one index scan (forward or
+        // backward) can serve the whole order.
+        String direction = !sort.isEmpty() && sort.getFirst().descending() ? " DESC" : " ASC";
+        order.append("r.created_at").append(direction).append(", r.idx").append(direction).append(", r.id")
+                .append(direction).append(" LIMIT :limit OFFSET :offset");
+        return "SELECT " + COLUMNS + " FROM inference_results r " + where.sql() + order;
     }
 
     void update(InferenceResult result) {
