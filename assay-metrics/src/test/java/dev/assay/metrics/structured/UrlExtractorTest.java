@@ -58,6 +58,16 @@ class UrlExtractorTest {
         assertThat(UrlExtractor.extract(text)).containsExactlyElementsOf(urls);
     }
 
+    /**
+     * Spec §8.1 ends a URL only at whitespace or {@code < > " `}, so a Markdown link whose text is
+     * the URL itself stays one token, which check 2 then rejects. Pinned here so that a change of
+     * the rule is deliberate.
+     */
+    @Test
+    void extract_markdownLinkWithUrlAsText_isOneTokenAsSpecified() {
+        assertThat(UrlExtractor.extract("[https://x.org](https://x.org)")).containsExactly("https://x.org](https://x.org)");
+    }
+
     @Test
     void extract_longTextWithManyUrls_runsInLinearTime() {
         StringBuilder text = new StringBuilder();
