@@ -146,12 +146,13 @@ final class BoundingBoxes {
      */
     record BestOverlap(double iou, @Nullable Box predicted, @Nullable Box groundTruth) {
 
+        /** For example {@code "IoU 0.1429 between predicted box [0, 0, 10, 10] and ground-truth box [5, 5, 15, 15]"}. */
         String describe() {
             if (predicted == null || groundTruth == null) {
-                return "no predicted box";
+                return "IoU 0.0000: there is no predicted box";
             }
-            return String.format(Locale.ROOT, "best IoU %.4f between predicted box %s and ground-truth box %s",
-                    iou, predicted, groundTruth);
+            return String.format(Locale.ROOT, "IoU %.4f between predicted box %s and ground-truth box %s", iou, predicted,
+                    groundTruth);
         }
     }
 

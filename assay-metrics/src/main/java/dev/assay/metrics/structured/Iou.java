@@ -6,7 +6,6 @@ import dev.assay.metrics.MetricResult;
 import dev.assay.metrics.structured.BoundingBoxes.BestOverlap;
 import dev.assay.metrics.structured.BoundingBoxes.InvalidBoxesException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Galtea's "IOU" metric: the best intersection over union between predicted and ground-truth
@@ -52,8 +51,7 @@ public final class Iou implements Metric {
         }
         try {
             BestOverlap best = BoundingBoxes.bestOverlap(input.actualOutput(), input.expectedOutput());
-            return new MetricResult.Scored(best.iou(), String.format(Locale.ROOT, "IoU %.4f: %s", best.iou(),
-                    best.describe()));
+            return new MetricResult.Scored(best.iou(), "Best " + best.describe() + ".");
         } catch (InvalidBoxesException e) {
             return new MetricResult.Failed(e.getMessage());
         } catch (RuntimeException e) {

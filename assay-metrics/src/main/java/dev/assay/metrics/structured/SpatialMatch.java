@@ -49,8 +49,8 @@ public final class SpatialMatch implements Metric {
         try {
             BestOverlap best = BoundingBoxes.bestOverlap(input.actualOutput(), input.expectedOutput());
             boolean match = best.iou() >= THRESHOLD;
-            String verdict = match ? "match" : "no match";
-            return new MetricResult.Scored(match ? 1.0 : 0.0, String.format(Locale.ROOT, "Spatial %s (threshold %.1f): %s",
+            String verdict = match ? "Match" : "No match";
+            return new MetricResult.Scored(match ? 1.0 : 0.0, String.format(Locale.ROOT, "%s (IoU threshold %.1f): best %s.",
                     verdict, THRESHOLD, best.describe()));
         } catch (InvalidBoxesException e) {
             return new MetricResult.Failed(e.getMessage());
