@@ -61,6 +61,29 @@ class BleuTest {
         }
     }
 
+    /** Random word salads from a differential run against sacrebleu 2.6.0 (13,000 pairs, no difference above 1e-15). */
+    @Nested
+    class ReferenceCrossChecks {
+
+        static Stream<Arguments> computedWithSacrebleu() {
+            return Stream.of(
+                arguments("by mat 2,000ational guide.", "\ud83d\ude00s barter away mat 2,000ational guide", 0.32555630133216135),
+                arguments("happy Goose a.", "happy Goose noter in", 0.31947155212313627),
+                arguments("that  formalise  They  geese!", "that formalise tiesment geese", 0.23643540225079385),
+                arguments("Home!", "Home", 0.49999999999999994),
+                arguments("ran trail auto solar would denotativeed hg in preachifiedfully snuck Running e-mail guide.", "ski trail auto solar would reallot hg in preachifiedfully snuck Running e-mail guide", 0.6162607099729587),
+                arguments("flies  genus  allometric  impossible!", "carest stageful genus impossible allometric", 0.14058533129758727));
+        }
+
+        @ParameterizedTest
+        @MethodSource("computedWithSacrebleu")
+        void score_randomPair_equalsSacrebleuToTheLastDigits(String actual, String expected, double sacrebleuScore) {
+            MetricResult result = bleu.score(MetricInput.ofOutputs(actual, expected));
+
+            assertThat(((MetricResult.Scored) result).score()).isCloseTo(sacrebleuScore, within(1e-12));
+        }
+    }
+
     @Nested
     class MissingParameters {
 
@@ -121,7 +144,8 @@ class BleuTest {
 
             MetricResult result = bleu.score(MetricInput.ofOutputs(actual, expected));
 
-            assertThat(((MetricResult.Scored) result).score()).isBetween(0.0, 1.0);
+            // sacrebleu 2.6.0 sentence_bleu on the same two texts: 0.31893770478488115.
+            assertThat(((MetricResult.Scored) result).score()).isCloseTo(0.31893770478488115, within(1e-12));
         }
 
         @Test

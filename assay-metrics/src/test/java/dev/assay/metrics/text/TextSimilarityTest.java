@@ -104,7 +104,8 @@ class TextSimilarityTest {
 
             MetricResult result = similarity.score(MetricInput.ofOutputs(actual, expected));
 
-            assertThat(((MetricResult.Scored) result).score()).isBetween(0.5, 1.0);
+            // rapidfuzz 3.14.6 fuzz.ratio / 100 on the same two texts: 0.5005274868128297.
+            assertThat(((MetricResult.Scored) result).score()).isCloseTo(0.5005274868128297, within(1e-12));
         }
 
         @Test
