@@ -20,9 +20,9 @@ import java.util.Locale;
  * without matches. A perfect match of n tokens therefore scores {@code 1 - 0.5 / n^3}, as in NLTK.
  *
  * <p>Deterministic; continuous in [0, 1]. Skips when {@code actual_output} or {@code
- * expected_output} is null or empty. The first call loads WordNet (a few hundred milliseconds);
- * if the dictionary cannot be loaded every call answers {@link MetricResult.Failed}. Instances are
- * stateless and thread-safe.
+ * expected_output} is null or empty. The first call that reaches the synonym stage loads WordNet
+ * (about half a second); if the dictionary cannot be loaded, such calls answer {@link
+ * MetricResult.Failed}. Instances are stateless and thread-safe.
  */
 public final class Meteor implements Metric {
 
