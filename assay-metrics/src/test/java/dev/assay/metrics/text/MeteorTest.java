@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,16 @@ class MeteorTest {
             MetricResult result = meteor.score(MetricInput.ofOutputs("\u00c9T\u00c9 \u6211\u559c\u6b22\u732b \ud83d\ude00", "\u00e9t\u00e9 \u6211\u559c\u6b22\u732b \ud83d\ude00"));
 
             assertThat(((MetricResult.Scored) result).score()).isCloseTo(1 - 0.5 / 27, within(1e-12));
+        }
+
+        @Test
+        void score_concurrentCallsOnOneInstance_allAgree() {
+            MetricInput input = MetricInput.ofOutputs("the cars were quick", "the auto was fast");
+            MetricResult sequential = meteor.score(input);
+
+            List<MetricResult> concurrent = IntStream.range(0, 64).parallel().mapToObj(index -> meteor.score(input)).toList();
+
+            assertThat(concurrent).containsOnly(sequential);
         }
 
         @Test
