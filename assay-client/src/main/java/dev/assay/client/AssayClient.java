@@ -27,6 +27,8 @@ public final class AssayClient implements AutoCloseable {
     private final VersionService versions;
     private final SessionService sessions;
     private final InferenceResultService inferenceResults;
+    private final MetricService metrics;
+    private final SpecificationService specifications;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -36,6 +38,8 @@ public final class AssayClient implements AutoCloseable {
         this.versions = new VersionService(transport);
         this.sessions = new SessionService(transport);
         this.inferenceResults = new InferenceResultService(transport);
+        this.metrics = new MetricService(transport);
+        this.specifications = new SpecificationService(transport);
     }
 
     public static Builder builder() {
@@ -67,6 +71,15 @@ public final class AssayClient implements AutoCloseable {
     /** Conversation turns ({@code galtea.inference_results} in the Python SDK). */
     public InferenceResultService inferenceResults() {
         return inferenceResults;
+    }
+
+    /** Galtea's built-in metrics and the organization's own. */
+    public MetricService metrics() {
+        return metrics;
+    }
+
+    public SpecificationService specifications() {
+        return specifications;
     }
 
     @Override

@@ -1,0 +1,28 @@
+package dev.assay.metric;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The fields metrics can be sorted by, with their columns. */
+enum MetricSort {
+    CREATED_AT("m.created_at"),
+    NAME("m.name");
+
+    private final String column;
+
+    MetricSort(String column) {
+        this.column = column;
+    }
+
+    String column() {
+        return column;
+    }
+
+    static @Nullable MetricSort fromWire(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "createdat" -> CREATED_AT;
+            case "name" -> NAME;
+            default -> null;
+        };
+    }
+}

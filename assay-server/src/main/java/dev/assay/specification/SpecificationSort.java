@@ -1,0 +1,23 @@
+package dev.assay.specification;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The fields specifications can be sorted by, with their columns. */
+enum SpecificationSort {
+    CREATED_AT("s.created_at");
+
+    private final String column;
+
+    SpecificationSort(String column) {
+        this.column = column;
+    }
+
+    String column() {
+        return column;
+    }
+
+    static @Nullable SpecificationSort fromWire(String name) {
+        return name.toLowerCase(Locale.ROOT).equals("createdat") ? CREATED_AT : null;
+    }
+}
