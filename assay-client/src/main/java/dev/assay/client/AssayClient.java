@@ -29,6 +29,7 @@ public final class AssayClient implements AutoCloseable {
     private final InferenceResultService inferenceResults;
     private final MetricService metrics;
     private final SpecificationService specifications;
+    private final EvaluationService evaluations;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -40,6 +41,7 @@ public final class AssayClient implements AutoCloseable {
         this.inferenceResults = new InferenceResultService(transport);
         this.metrics = new MetricService(transport);
         this.specifications = new SpecificationService(transport);
+        this.evaluations = new EvaluationService(transport);
     }
 
     public static Builder builder() {
@@ -80,6 +82,11 @@ public final class AssayClient implements AutoCloseable {
 
     public SpecificationService specifications() {
         return specifications;
+    }
+
+    /** Evaluations and the human annotation queue. */
+    public EvaluationService evaluations() {
+        return evaluations;
     }
 
     @Override

@@ -12,8 +12,16 @@ import java.util.UUID;
  * @param operator whether the organization is the default one that the bootstrap key administers
  */
 public record Caller(UUID organizationId, UUID apiKeyId, boolean admin, boolean operator) {
+    /** The key id the server's own background work acts under. */
+    public static final UUID SYSTEM_KEY = new UUID(0, 0);
+
     public Caller {
         requireNonNull(organizationId, "organizationId");
         requireNonNull(apiKeyId, "apiKeyId");
+    }
+
+    /** The server itself working on an organization's data (evaluation workers), with no API key. */
+    public static Caller system(UUID organizationId) {
+        return new Caller(organizationId, SYSTEM_KEY, false, false);
     }
 }

@@ -59,6 +59,11 @@ public final class ListQuery {
         return parameters.getOrDefault(name, List.of()).stream().filter(value -> !value.isEmpty()).toList();
     }
 
+    /** Whether the parameter was sent with an empty value ({@code testIds=} selects rows without a test). */
+    public boolean hasEmptyValue(String name) {
+        return parameters.getOrDefault(name, List.of()).stream().anyMatch(String::isEmpty);
+    }
+
     public int limit() {
         return integer("limit", DEFAULT_LIMIT, 0, MAX_LIMIT);
     }

@@ -61,6 +61,11 @@ public final class Where {
         return this;
     }
 
+    /** Copies this query's parameters into another, for a condition written as a sub-select. */
+    public void copyParametersTo(Where other) {
+        other.parameters.putAll(parameters);
+    }
+
     public String sql() {
         return "WHERE " + String.join(" AND ", conditions);
     }

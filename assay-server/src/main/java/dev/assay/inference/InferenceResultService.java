@@ -86,14 +86,33 @@ public class InferenceResultService {
                 .orElseThrow(() -> notFound(inferenceResultId));
     }
 
+    /** A live turn of the caller's organization by its database id. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<InferenceResult> findById(Caller caller, UUID id) {
+        return results.find(caller.organizationId(), id);
+    }
+
+    /** The live turns of a session in index order. */
+    @Transactional(readOnly = true)
+    public List<InferenceResult> listSessionTurns(Caller caller, UUID sessionId) {
+        Where where = Where.tenant("r", caller.organizationId())
+                .add("r.deleted_at IS NULL")
+                .add("r.session_id = :sessionId", "sessionId", sessionId);
+        return results.list(where, List.of(new ListQuery.SortKey<>(InferenceResultSort.INDEX, false)), ListQuery.MAX_LIMIT, 0);
+    }
+
     @Transactional(readOnly = true)
     public List<InferenceResult> list(Caller caller, ListQuery query) {
         Where where = Where.tenant("r", caller.organizationId()).add("r.deleted_at IS NULL");
         where.relation("r.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
         List<String> evaluationIds = query.ids("evaluationIds");
         if (!evaluationIds.isEmpty()) {
-            // Evaluations arrive with their own feature; until then no evaluation id can match a turn.
-            where.add("false");
+            // A read-only join on the evaluations table: the evaluation feature depends on this one,
+            // so this feature cannot call it.
+            Where evaluations = new Where().relation("e.id", "evaluationIds", evaluationIds, IdKind.EVALUATION);
+            where.add("r.id IN (SELECT e.inference_result_id FROM evaluations e " + evaluations.sql()
+                    + " AND e.organization_id = :organizationId AND e.deleted_at IS NULL)");
+            evaluations.copyParametersTo(where);
         }
         where.createdBetween("r", query);
         StrictIds strict = StrictIds.addTo(where, "r", query, IdKind.INFERENCE_RESULT);

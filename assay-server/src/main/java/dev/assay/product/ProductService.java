@@ -81,6 +81,20 @@ public class ProductService {
         return findVersion(caller, versionId).orElseThrow(() -> versionNotFound(versionId));
     }
 
+    /** A live version of the caller's organization by its database id. */
+    @Transactional(readOnly = true)
+    public Version getVersionById(Caller caller, UUID versionId) {
+        return versions.find(caller.organizationId(), versionId)
+                .orElseThrow(() -> versionNotFound(Ids.format(IdKind.VERSION, versionId)));
+    }
+
+    /** A live product of the caller's organization by its database id. */
+    @Transactional(readOnly = true)
+    public Product getProductById(Caller caller, UUID productId) {
+        return products.find(caller.organizationId(), productId)
+                .orElseThrow(() -> productNotFound(Ids.format(IdKind.PRODUCT, productId)));
+    }
+
     /** The version behind a wire id, if it exists in the caller's organization and is not deleted. */
     @Transactional(readOnly = true)
     public Optional<Version> findVersion(Caller caller, String versionId) {

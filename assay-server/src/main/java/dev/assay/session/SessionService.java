@@ -65,6 +65,13 @@ public class SessionService {
                 .orElseThrow(() -> notFound(sessionId));
     }
 
+    /** A live session of the caller's organization by its database id. */
+    @Transactional(readOnly = true)
+    public Session getById(Caller caller, UUID sessionId) {
+        return sessions.find(caller.organizationId(), sessionId)
+                .orElseThrow(() -> notFound(Ids.format(IdKind.SESSION, sessionId)));
+    }
+
     /**
      * The live session turns are appended to, locked until the caller's transaction ends so that
      * concurrent appends get consecutive indices. Must run inside the caller's transaction.

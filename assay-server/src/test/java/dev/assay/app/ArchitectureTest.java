@@ -24,7 +24,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.assay.common..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
-                        "dev.assay.inference..", "dev.assay.app..")
+                        "dev.assay.inference..", "dev.assay.metric..", "dev.assay.specification..",
+                        "dev.assay.evaluation..", "dev.assay.app..")
                 .check(CLASSES);
     }
 
@@ -40,6 +41,22 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.assay.product..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheApplicationWiringUsesTheEvaluationFeature() {
+        noClasses().that().resideOutsideOfPackages("dev.assay.evaluation..", "dev.assay.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.assay.evaluation..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void metric_usesNoOtherFeature() {
+        noClasses().that().resideInAPackage("dev.assay.metric..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.specification..",
+                        "dev.assay.evaluation..", "dev.assay.product..", "dev.assay.app..")
                 .check(CLASSES);
     }
 }

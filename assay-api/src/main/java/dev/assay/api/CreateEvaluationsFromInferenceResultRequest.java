@@ -1,0 +1,14 @@
+package dev.assay.api;
+
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Evaluates one turn. The metrics are the union of {@code metrics} and the metrics linked to
+ * {@code specificationIds}, de-duplicated; with neither, the metrics of the product's specifications.
+ */
+public record CreateEvaluationsFromInferenceResultRequest(
+        @NotBlank @Nullable String inferenceResultId,
+        @Nullable List<EvaluationMetric> metrics,
+        @Nullable List<String> specificationIds) {}

@@ -1,0 +1,15 @@
+package dev.assay.api;
+
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Evaluates a whole conversation: one evaluation per metric, with {@code inferenceResultId} null
+ * unless a turn of the session is named. Metrics resolve as for a single turn.
+ */
+public record CreateEvaluationsFromSessionRequest(
+        @NotBlank @Nullable String sessionId,
+        @Nullable String inferenceResultId,
+        @Nullable List<EvaluationMetric> metrics,
+        @Nullable List<String> specificationIds) {}

@@ -1,0 +1,55 @@
+package dev.assay.evaluation;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.IdKind;
+import dev.assay.common.ListQuery;
+import dev.assay.common.Where;
+import java.util.List;
+
+/** The list filters of {@code GET /evaluations} (spec/api-contract.md §2.7), as SQL conditions. */
+final class EvaluationFilters {
+
+    private EvaluationFilters() {}
+
+    static Where where(Caller caller, ListQuery query) {
+        Where where = Where.tenant("e", caller.organizationId());
+        if (!query.flag("includeDeleted").orElse(false)) {
+            where.add("e.deleted_at IS NULL");
+        }
+        where.relation("e.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
+        where.relation("e.inference_result_id", "inferenceResultIds", query.ids("inferenceResultIds"), IdKind.INFERENCE_RESULT);
+        where.relation("e.metric_id", "metricIds", query.ids("metricIds"), IdKind.METRIC);
+        Where versions = new Where().relation("s.version_id", "versionIds", query.ids("versionIds"), IdKind.VERSION);
+        if (!query.ids("versionIds").isEmpty()) {
+            where.add("e.session_id IN (SELECT s.id FROM sessions s " + versions.sql() + ")");
+            versions.copyParametersTo(where);
+        }
+        Where products = new Where().relation("v.product_id", "productIds", query.ids("productIds"), IdKind.PRODUCT);
+        if (!query.ids("productIds").isEmpty()) {
+            where.add("e.session_id IN (SELECT s.id FROM sessions s JOIN versions v ON v.id = s.version_id "
+                    + products.sql() + ")");
+            products.copyParametersTo(where);
+        }
+        List<String> testCaseIds = query.ids("testCaseIds");
+        if (!testCaseIds.isEmpty()) {
+            where.add("e.test_case_id IN (:testCaseIds)", "testCaseIds", testCaseIds);
+        }
+        if (query.texts("testIds").isEmpty() && hasEmptyValue(query, "testIds")) {
+            where.add("e.test_case_id IS NULL");
+        }
+        if (hasEmptyValue(query, "excludeTestIds")) {
+            where.add("e.test_case_id IS NOT NULL");
+        }
+        List<String> statuses = query.ids("statuses");
+        if (!statuses.isEmpty()) {
+            where.add("e.status IN (:statuses)", "statuses",
+                    statuses.stream().map(status -> EvaluationStatus.fromWire(status).name()).toList());
+        }
+        query.flag("canRetry").ifPresent(canRetry -> where.add("e.can_retry = :canRetry", "canRetry", canRetry));
+        return where.createdBetween("e", query);
+    }
+
+    private static boolean hasEmptyValue(ListQuery query, String name) {
+        return query.hasEmptyValue(name);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.assay.evaluation;
+
+import dev.assay.auth.Caller;
+import dev.assay.inference.InferenceResult;
+import dev.assay.inference.InferenceResultService;
+import dev.assay.product.Product;
+import dev.assay.product.ProductService;
+import dev.assay.product.Version;
+import dev.assay.session.Session;
+import dev.assay.session.SessionService;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gathers the evaluation parameters of one evaluation from its turn, its session's turns, the
+ * session's test case and the product. Tool calls ({@code tools_used}) come from traces, which
+ * Assay does not record yet, so that parameter is always absent.
+ */
+@Component
+class EvaluationInputLoader {
+    private final InferenceResultService turns;
+    private final SessionService sessions;
+    private final ProductService products;
+    private final TestCaseParameters testCases;
+
+    EvaluationInputLoader(InferenceResultService turns, SessionService sessions, ProductService products,
+            TestCaseParameters testCases) {
+        this.turns = turns;
+        this.sessions = sessions;
+        this.products = products;
+        this.testCases = testCases;
+    }
+
+    EvaluationInput load(Caller caller, Evaluation evaluation) {
+        Session session = sessions.getById(caller, evaluation.sessionId());
+        Version version = products.getVersionById(caller, session.versionId());
+        Product product = products.getProductById(caller, version.productId());
+        List<InferenceResult> conversation = turns.listSessionTurns(caller, session.id());
+        InferenceResult turn = evaluation.inferenceResultId() != null
+                ? turns.findById(caller, evaluation.inferenceResultId()).orElseThrow(
+                        () -> new IllegalStateException("The evaluated turn no longer exists"))
+                : conversation.isEmpty() ? null : conversation.getLast();
+        TestCaseParameters.Values testCase = testCases.of(caller, session.testCaseId());
+        return new EvaluationInput(
+                turn == null ? null : userMessage(turn.input()),
+                turn == null ? null : turn.actualOutput(),
+                testCase.expectedOutput(),
+                session.context() != null ? session.context() : testCase.context(),
+                turn == null ? null : turn.retrievalContext(),
+                null,
+                testCase.expectedTools(),
+                product.description(),
+                product.capabilities(),
+                product.inabilities(),
+                product.securityBoundaries(),
+                testCase.userPersona(),
+                testCase.goal(),
+                testCase.scenario(),
+                testCase.stoppingCriterias(),
+                conversation.stream()
+                        .map(each -> new EvaluationInput.Turn(userMessage(each.input()), each.actualOutput()))
+                        .toList());
+    }
+
+    /** The user's text of a turn: {@code user_message} of the stored input, else the input as JSON text. */
+    private static @Nullable String userMessage(@Nullable Map<String, Object> input) {
+        if (input == null) {
+            return null;
+        }
+        Object message = input.get("user_message");
+        if (message instanceof String text) {
+            return text;
+        }
+        return input.isEmpty() ? null : dev.assay.common.JsonValues.write(input);
+    }
+}

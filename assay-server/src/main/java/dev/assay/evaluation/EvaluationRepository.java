@@ -1,0 +1,273 @@
+package dev.assay.evaluation;
+
+import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.Sql;
+import dev.assay.common.Where;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class EvaluationRepository {
+    private static final String COLUMNS = """
+            e.id, e.organization_id, e.metric_id, e.session_id, e.inference_result_id, e.test_case_id, e.status,
+            e.score, e.reason, e.error, e.can_retry, e.credits_used, e.conversation_simulator_version,
+            e.human_evaluator_id, e.human_evaluator_started_at, e.human_evaluator_finished_at, e.human_score,
+            e.human_reason, e.failed_turns, e.attempts, e.retries_attempted, e.created_at, e.evaluated_at,
+            e.deleted_at, m.legacy_at AS metric_legacy_at, m.disabled_at AS metric_disabled_at""";
+    private static final String FROM = " FROM evaluations e JOIN metrics m ON m.id = e.metric_id ";
+
+    private final JdbcClient jdbc;
+
+    EvaluationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Evaluation evaluation) {
+        jdbc.sql("""
+                        INSERT INTO evaluations (id, organization_id, metric_id, session_id, inference_result_id,
+                            test_case_id, status, score, reason, error, can_retry, credits_used,
+                            conversation_simulator_version, failed_turns, next_attempt_at, created_at, evaluated_at)
+                        VALUES (:id, :organizationId, :metricId, :sessionId, :inferenceResultId, :testCaseId, :status,
+                            :score, :reason, :error, :canRetry, :creditsUsed, :conversationSimulatorVersion,
+                            :failedTurns, :createdAt, :createdAt, :evaluatedAt)
+                        """)
+                .param("id", evaluation.id())
+                .param("organizationId", evaluation.organizationId())
+                .param("metricId", evaluation.metricId())
+                .param("sessionId", evaluation.sessionId())
+                .param("inferenceResultId", evaluation.inferenceResultId())
+                .param("testCaseId", evaluation.testCaseId())
+                .param("status", evaluation.status().name())
+                .param("score", evaluation.score())
+                .param("reason", evaluation.reason())
+                .param("error", evaluation.error())
+                .param("canRetry", evaluation.canRetry())
+                .param("creditsUsed", evaluation.creditsUsed())
+                .param("conversationSimulatorVersion", evaluation.conversationSimulatorVersion())
+                .param("failedTurns", new SqlArrayValue("text", evaluation.failedTurns().toArray()))
+                .param("createdAt", Sql.timestamp(evaluation.createdAt()))
+                .param("evaluatedAt", Sql.timestamp(evaluation.evaluatedAt()))
+                .update();
+    }
+
+    Optional<Evaluation> find(UUID organizationId, UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM
+                        + "WHERE e.organization_id = :organizationId AND e.id = :id AND e.deleted_at IS NULL")
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(EvaluationRepository::map)
+                .optional();
+    }
+
+    /** Any row by id, for the worker: it acts for no caller. */
+    Optional<Evaluation> findForWork(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM + "WHERE e.id = :id")
+                .param("id", id)
+                .query(EvaluationRepository::map)
+                .optional();
+    }
+
+    Set<UUID> matchingIds(Where where) {
+        return new HashSet<>(where.bind(jdbc.sql("SELECT e.id" + FROM + where.sql())).query(UUID.class).list());
+    }
+
+    List<Evaluation> list(Where where, List<SortKey<EvaluationSort>> sort, int limit, int offset) {
+        StringBuilder order = new StringBuilder(" ORDER BY ");
+        for (SortKey<EvaluationSort> key : sort) {
+            order.append(key.field().column()).append(key.descending() ? " DESC NULLS LAST, " : " ASC NULLS LAST, ");
+        }
+        String direction = !sort.isEmpty() && sort.getFirst().descending() ? " DESC" : " ASC";
+        order.append("e.created_at").append(direction).append(", e.id").append(direction).append(" LIMIT :limit OFFSET :offset");
+        return where.param("limit", limit).param("offset", offset)
+                .bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + order))
+                .query(EvaluationRepository::map)
+                .list();
+    }
+
+    boolean softDelete(UUID organizationId, UUID id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE evaluations SET deleted_at = :now
+                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                        """)
+                .param("now", Sql.timestamp(now))
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .update() == 1;
+    }
+
+    void softDeleteSession(UUID organizationId, UUID sessionId, Instant now) {
+        jdbc.sql("""
+                        UPDATE evaluations SET deleted_at = :now
+                        WHERE organization_id = :organizationId AND session_id = :sessionId AND deleted_at IS NULL
+                        """)
+                .param("now", Sql.timestamp(now))
+                .param("organizationId", organizationId)
+                .param("sessionId", sessionId)
+                .update();
+    }
+
+    /**
+     * Claims up to {@code limit} due PENDING rows whose lease is free or expired, skipping rows
+     * another worker holds, and leases them. Each claim counts as an attempt.
+     */
+    List<Claim> claim(int limit, Instant now, Duration lease) {
+        return jdbc.sql("""
+                        WITH due AS (
+                            SELECT id FROM evaluations
+                            WHERE status = 'PENDING' AND deleted_at IS NULL AND next_attempt_at <= :now
+                              AND (lease_until IS NULL OR lease_until < :now)
+                            ORDER BY next_attempt_at, id
+                            LIMIT :limit
+                            FOR UPDATE SKIP LOCKED)
+                        UPDATE evaluations e
+                        SET lease_until = :leaseUntil, attempts = e.attempts + 1
+                        FROM due WHERE e.id = due.id
+                        RETURNING e.id, e.attempts
+                        """)
+                .param("now", Sql.timestamp(now))
+                .param("limit", limit)
+                .param("leaseUntil", Sql.timestamp(now.plus(lease)))
+                .query((rs, row) -> new Claim(rs.getObject("id", UUID.class), rs.getInt("attempts")))
+                .list();
+    }
+
+    /**
+     * Writes the final state of a claimed row. Keyed by id and attempt: a worker whose lease
+     * expired and whose row was claimed again writes nothing, so no result is ever doubled.
+     */
+    boolean complete(Claim claim, EvaluationStatus status, @Nullable Double score, @Nullable String reason,
+            @Nullable String error, boolean canRetry, @Nullable Integer creditsUsed, Instant now) {
+        return jdbc.sql("""
+                        UPDATE evaluations
+                        SET status = :status, score = :score, reason = :reason, error = :error, can_retry = :canRetry,
+                            credits_used = :creditsUsed, evaluated_at = :now, lease_until = NULL
+                        WHERE id = :id AND attempts = :attempt AND status = 'PENDING'
+                        """)
+                .param("status", status.name())
+                .param("score", score)
+                .param("reason", reason)
+                .param("error", error)
+                .param("canRetry", canRetry)
+                .param("creditsUsed", creditsUsed)
+                .param("now", Sql.timestamp(now))
+                .param("id", claim.id())
+                .param("attempt", claim.attempt())
+                .update() == 1;
+    }
+
+    /** Puts a claimed row back in the queue after a transient failure, due again at {@code nextAttemptAt}. */
+    boolean reschedule(Claim claim, String error, Instant nextAttemptAt) {
+        return jdbc.sql("""
+                        UPDATE evaluations SET error = :error, next_attempt_at = :nextAttemptAt, lease_until = NULL
+                        WHERE id = :id AND attempts = :attempt AND status = 'PENDING'
+                        """)
+                .param("error", error)
+                .param("nextAttemptAt", Sql.timestamp(nextAttemptAt))
+                .param("id", claim.id())
+                .param("attempt", claim.attempt())
+                .update() == 1;
+    }
+
+    /** Sends a row back to the queue (or the annotation queue) for another try. */
+    void requeue(UUID organizationId, UUID id, EvaluationStatus status, Instant now) {
+        jdbc.sql("""
+                        UPDATE evaluations
+                        SET status = :status, score = NULL, reason = NULL, error = NULL, can_retry = false,
+                            evaluated_at = NULL, attempts = 0, lease_until = NULL, next_attempt_at = :now,
+                            retries_attempted = retries_attempted + 1, human_evaluator_id = NULL,
+                            human_evaluator_started_at = NULL, human_evaluator_finished_at = NULL,
+                            human_score = NULL, human_reason = NULL, failed_turns = '{}'
+                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                        """)
+                .param("status", status.name())
+                .param("now", Sql.timestamp(now))
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .update();
+    }
+
+    /** Claims a human evaluation for an annotator, unless another annotator holds it. */
+    boolean claimForAnnotator(UUID organizationId, UUID id, String annotatorId, Instant now) {
+        return jdbc.sql("""
+                        UPDATE evaluations
+                        SET human_evaluator_id = :annotatorId,
+                            human_evaluator_started_at = COALESCE(human_evaluator_started_at, :now)
+                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                          AND status = 'PENDING_HUMAN'
+                          AND (human_evaluator_id IS NULL OR human_evaluator_id = :annotatorId)
+                        """)
+                .param("annotatorId", annotatorId)
+                .param("now", Sql.timestamp(now))
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .update() == 1;
+    }
+
+    boolean submitHumanScore(UUID organizationId, UUID id, String annotatorId, double score, @Nullable String reason, Instant now) {
+        return jdbc.sql("""
+                        UPDATE evaluations
+                        SET status = 'SUCCESS', score = :score, reason = :reason, human_score = :score,
+                            human_reason = :reason, human_evaluator_finished_at = :now, evaluated_at = :now,
+                            can_retry = false
+                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                          AND status = 'PENDING_HUMAN' AND human_evaluator_id = :annotatorId
+                        """)
+                .param("score", score)
+                .param("reason", reason)
+                .param("now", Sql.timestamp(now))
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .param("annotatorId", annotatorId)
+                .update() == 1;
+    }
+
+    long queueDepth() {
+        return jdbc.sql("SELECT count(*) FROM evaluations WHERE status = 'PENDING' AND deleted_at IS NULL")
+                .query(Long.class)
+                .single();
+    }
+
+    /** A claimed row: which one and which attempt this worker is running. */
+    record Claim(UUID id, int attempt) {}
+
+    private static Evaluation map(ResultSet rs, int row) throws SQLException {
+        return new Evaluation(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getObject("metric_id", UUID.class),
+                rs.getObject("session_id", UUID.class),
+                Sql.uuid(rs, "inference_result_id"),
+                rs.getString("test_case_id"),
+                EvaluationStatus.valueOf(rs.getString("status")),
+                Sql.nullableDouble(rs, "score"),
+                rs.getString("reason"),
+                rs.getString("error"),
+                rs.getBoolean("can_retry"),
+                Sql.nullableInt(rs, "credits_used"),
+                rs.getString("conversation_simulator_version"),
+                rs.getString("human_evaluator_id"),
+                Sql.instant(rs, "human_evaluator_started_at"),
+                Sql.instant(rs, "human_evaluator_finished_at"),
+                Sql.nullableDouble(rs, "human_score"),
+                rs.getString("human_reason"),
+                Sql.textArray(rs, "failed_turns"),
+                rs.getInt("attempts"),
+                rs.getInt("retries_attempted"),
+                Sql.requiredInstant(rs, "created_at"),
+                Sql.instant(rs, "evaluated_at"),
+                Sql.instant(rs, "deleted_at"),
+                Sql.instant(rs, "metric_legacy_at"),
+                Sql.instant(rs, "metric_disabled_at"));
+    }
+}

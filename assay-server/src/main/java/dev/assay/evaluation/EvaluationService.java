@@ -1,0 +1,206 @@
+package dev.assay.evaluation;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.ListQuery;
+import dev.assay.common.NotFoundException;
+import dev.assay.common.StrictIds;
+import dev.assay.common.Timestamps;
+import dev.assay.common.Where;
+import dev.assay.inference.InferenceResult;
+import dev.assay.inference.InferenceResultService;
+import dev.assay.inference.InferenceResultStatus;
+import dev.assay.metric.MetricSource;
+import dev.assay.session.Session;
+import dev.assay.session.SessionDeleted;
+import dev.assay.session.SessionService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, reading, deleting and retrying evaluations. Creation is all-or-nothing: every
+ * metric resolves or no evaluation is created. Rows the server scores start PENDING and are
+ * taken from there by {@link EvaluationWorker}.
+ */
+@Service
+public class EvaluationService {
+    private final EvaluationRepository evaluations;
+    private final MetricResolver resolver;
+    private final InferenceResultService turns;
+    private final SessionService sessions;
+    private final MetricSources metricSources;
+    private final EvaluationMetrics observability;
+    private final Clock clock;
+
+    EvaluationService(EvaluationRepository evaluations, MetricResolver resolver, InferenceResultService turns,
+            SessionService sessions, MetricSources metricSources, EvaluationMetrics observability, Clock clock) {
+        this.evaluations = evaluations;
+        this.resolver = resolver;
+        this.turns = turns;
+        this.sessions = sessions;
+        this.metricSources = metricSources;
+        this.observability = observability;
+        this.clock = clock;
+    }
+
+    /** Evaluates one turn with each resolved metric. */
+    @Transactional
+    public List<Evaluation> createFromInferenceResult(Caller caller, String inferenceResultId,
+            @Nullable List<MetricRequest> metrics, @Nullable List<String> specificationIds) {
+        InferenceResult turn = turns.get(caller, inferenceResultId);
+        Session session = sessions.getById(caller, turn.sessionId());
+        List<String> notReady = isReady(turn) ? List.of() : List.of(inferenceResultId);
+        return create(caller, session, turn.id(), turn.conversationSimulatorVersion(), notReady,
+                resolver.resolve(caller, metrics, specificationIds, session.versionId()));
+    }
+
+    /** Evaluates a conversation as a whole: one evaluation per metric, not tied to a turn unless one is named. */
+    @Transactional
+    public List<Evaluation> createFromSession(Caller caller, String sessionId, @Nullable String inferenceResultId,
+            @Nullable List<MetricRequest> metrics, @Nullable List<String> specificationIds) {
+        Session session = sessions.get(caller, sessionId);
+        UUID turnId = null;
+        if (inferenceResultId != null) {
+            InferenceResult turn = turns.get(caller, inferenceResultId);
+            if (!turn.sessionId().equals(session.id())) {
+                throw AssayException.invalidField("inferenceResultId", "is not a turn of session " + sessionId);
+            }
+            turnId = turn.id();
+        }
+        List<String> notReady = turns.listSessionTurns(caller, session.id()).stream()
+                .filter(turn -> !isReady(turn))
+                .map(turn -> Ids.format(IdKind.INFERENCE_RESULT, turn.id()))
+                .toList();
+        return create(caller, session, turnId, null, notReady,
+                resolver.resolve(caller, metrics, specificationIds, session.versionId()));
+    }
+
+    @Transactional(readOnly = true)
+    public Evaluation get(Caller caller, String evaluationId) {
+        return Ids.parse(IdKind.EVALUATION, evaluationId)
+                .flatMap(id -> evaluations.find(caller.organizationId(), id))
+                .orElseThrow(() -> notFound(evaluationId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Evaluation> list(Caller caller, ListQuery query) {
+        Where where = EvaluationFilters.where(caller, query);
+        StrictIds strict = StrictIds.addTo(where, "e", query, IdKind.EVALUATION);
+        strict.check(() -> evaluations.matchingIds(where), ErrorCode.EVALUATION_NOT_FOUND, "Evaluation");
+        return evaluations.list(where, query.sort(EvaluationSort::fromWire), query.limit(), query.offset());
+    }
+
+    @Transactional
+    public void delete(Caller caller, String evaluationId) {
+        UUID id = Ids.parse(IdKind.EVALUATION, evaluationId).orElseThrow(() -> notFound(evaluationId));
+        if (!evaluations.softDelete(caller.organizationId(), id, Timestamps.now(clock))) {
+            throw notFound(evaluationId);
+        }
+    }
+
+    /**
+     * Sends failed or skipped evaluations back to their queue. Each id is judged on its own; the
+     * ones that cannot be retried are counted as skipped with one message each.
+     */
+    @Transactional
+    public RetryResult retry(Caller caller, List<String> evaluationIds, int maxRetries) {
+        int retried = 0;
+        List<String> errors = new ArrayList<>();
+        Instant now = Timestamps.now(clock);
+        for (String evaluationId : new java.util.LinkedHashSet<>(evaluationIds)) {
+            java.util.Optional<Evaluation> found = Ids.parse(IdKind.EVALUATION, evaluationId)
+                    .flatMap(id -> evaluations.find(caller.organizationId(), id));
+            if (found.isEmpty()) {
+                errors.add("Evaluation not found: " + evaluationId);
+                continue;
+            }
+            Evaluation evaluation = found.get();
+            MetricSource source = metricSources.sourceOf(caller, evaluation.metricId());
+            if (source == MetricSource.SELF_HOSTED) {
+                errors.add("Evaluation " + evaluationId + " is of a self-hosted metric; send a new score instead");
+            } else if (!evaluation.canRetry()) {
+                errors.add("Evaluation " + evaluationId + " cannot be retried (status " + evaluation.status() + ")");
+            } else if (evaluation.retriesAttempted() >= maxRetries && !caller.admin()) {
+                errors.add("Evaluation " + evaluationId + " reached the limit of " + maxRetries + " retries");
+            } else {
+                EvaluationStatus queue = source == MetricSource.HUMAN_EVALUATION
+                        ? EvaluationStatus.PENDING_HUMAN
+                        : EvaluationStatus.PENDING;
+                evaluations.requeue(caller.organizationId(), evaluation.id(), queue, now);
+                retried++;
+            }
+        }
+        return new RetryResult(retried, errors.size(), errors);
+    }
+
+    /** How a retry request went. */
+    public record RetryResult(int retried, int skipped, List<String> errors) {}
+
+    @EventListener
+    void onSessionDeleted(SessionDeleted event) {
+        evaluations.softDeleteSession(event.organizationId(), event.sessionId(), event.deletedAt());
+    }
+
+    private List<Evaluation> create(Caller caller, Session session, @Nullable UUID turnId,
+            @Nullable String simulatorVersion, List<String> notReady, List<MetricResolver.ResolvedMetric> metrics) {
+        Instant now = Timestamps.now(clock);
+        List<Evaluation> created = new ArrayList<>();
+        for (MetricResolver.ResolvedMetric resolved : metrics) {
+            InitialState state = InitialState.of(resolved, notReady);
+            Evaluation evaluation = new Evaluation(Ids.newId(clock), caller.organizationId(), resolved.metric().id(),
+                    session.id(), turnId, session.testCaseId(), state.status(), state.score(), state.reason(),
+                    state.error(), state.canRetry(), state.creditsUsed(), simulatorVersion, null, null, null, null, null,
+                    state.status() == EvaluationStatus.SKIPPED ? notReady : List.of(), 0, 0, now,
+                    state.status().isFinal() ? now : null, null, resolved.metric().legacyAt(), resolved.metric().disabledAt());
+            evaluations.insert(evaluation);
+            created.add(evaluation);
+        }
+        java.util.Map<UUID, String> metricNames = new java.util.HashMap<>();
+        metrics.forEach(resolved -> metricNames.put(resolved.metric().id(), resolved.metric().name()));
+        created.stream().filter(evaluation -> evaluation.status().isFinal())
+                .forEach(evaluation -> observability.recordFinal(metricNames.get(evaluation.metricId()), evaluation.status(), java.time.Duration.ZERO));
+        return created;
+    }
+
+    private static boolean isReady(InferenceResult turn) {
+        return turn.status() != InferenceResultStatus.PENDING && turn.status() != InferenceResultStatus.FAILED;
+    }
+
+    private static NotFoundException notFound(String evaluationId) {
+        return new NotFoundException(ErrorCode.EVALUATION_NOT_FOUND, "Evaluation not found: " + evaluationId);
+    }
+
+    /** How a new row starts (spec/api-contract.md §9.14). */
+    private record InitialState(EvaluationStatus status, @Nullable Double score, @Nullable String reason,
+            @Nullable String error, boolean canRetry, @Nullable Integer creditsUsed) {
+
+        static InitialState of(MetricResolver.ResolvedMetric resolved, List<String> notReady) {
+            MetricSource source = resolved.metric().source();
+            if (source == MetricSource.SELF_HOSTED) {
+                if (resolved.score() != null) {
+                    return new InitialState(EvaluationStatus.SUCCESS, resolved.score(), "Score provided by the client", null, false, 0);
+                }
+                return new InitialState(EvaluationStatus.SKIPPED, null, null, "Self-hosted metric '" + resolved.metric().name()
+                        + "' needs the score computed by the client (metrics[].score)", false, 0);
+            }
+            if (source == MetricSource.HUMAN_EVALUATION) {
+                return new InitialState(EvaluationStatus.PENDING_HUMAN, null, null, null, false, null);
+            }
+            if (!notReady.isEmpty()) {
+                return new InitialState(EvaluationStatus.SKIPPED, null, null, "Turns not ready to evaluate (status PENDING or "
+                        + "FAILED): " + String.join(", ", notReady), true, 0);
+            }
+            return new InitialState(EvaluationStatus.PENDING, null, null, null, false, null);
+        }
+    }
+}

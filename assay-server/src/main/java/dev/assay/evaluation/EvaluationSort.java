@@ -1,0 +1,28 @@
+package dev.assay.evaluation;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The fields evaluations can be sorted by, with their columns. */
+enum EvaluationSort {
+    CREATED_AT("e.created_at"),
+    SCORE("e.score");
+
+    private final String column;
+
+    EvaluationSort(String column) {
+        this.column = column;
+    }
+
+    String column() {
+        return column;
+    }
+
+    static @Nullable EvaluationSort fromWire(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "createdat" -> CREATED_AT;
+            case "score" -> SCORE;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package dev.assay.evaluation;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.ListQuery;
+import dev.assay.common.NotFoundException;
+import dev.assay.common.Timestamps;
+import dev.assay.common.Where;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The annotation queue of human-evaluation metrics. An annotator is identified by the API key
+ * they call with; a claim is atomic, so two annotators never score the same evaluation.
+ */
+@Service
+public class HumanEvaluationService {
+    private final EvaluationRepository evaluations;
+    private final Clock clock;
+
+    HumanEvaluationService(EvaluationRepository evaluations, Clock clock) {
+        this.evaluations = evaluations;
+        this.clock = clock;
+    }
+
+    /** The caller's organization's PENDING_HUMAN evaluations that are unclaimed or claimed by the caller. */
+    @Transactional(readOnly = true)
+    public List<Evaluation> listPending(Caller caller, ListQuery query) {
+        Where where = Where.tenant("e", caller.organizationId())
+                .add("e.deleted_at IS NULL")
+                .add("e.status = 'PENDING_HUMAN'")
+                .add("(e.human_evaluator_id IS NULL OR e.human_evaluator_id = :annotatorId)", "annotatorId", annotatorId(caller));
+        return evaluations.list(where, List.of(), query.limit(), query.offset());
+    }
+
+    /** Reserves the evaluation for the caller; claiming one's own claim again is harmless. */
+    @Transactional
+    public Evaluation claim(Caller caller, String evaluationId) {
+        UUID id = parse(evaluationId);
+        if (!evaluations.claimForAnnotator(caller.organizationId(), id, annotatorId(caller), Timestamps.now(clock))) {
+            throw refusal(caller, id, evaluationId);
+        }
+        return evaluations.find(caller.organizationId(), id).orElseThrow();
+    }
+
+    /** Records the caller's score on an evaluation they claimed: SUCCESS with the human score and reason. */
+    @Transactional
+    public Evaluation submit(Caller caller, String evaluationId, double score, @Nullable String reason) {
+        if (!(score >= 0 && score <= 1)) {
+            throw AssayException.invalidField("score", "must be within [0, 1]");
+        }
+        UUID id = parse(evaluationId);
+        if (!evaluations.submitHumanScore(caller.organizationId(), id, annotatorId(caller), score, reason, Timestamps.now(clock))) {
+            throw refusal(caller, id, evaluationId);
+        }
+        return evaluations.find(caller.organizationId(), id).orElseThrow();
+    }
+
+    private AssayException refusal(Caller caller, UUID id, String evaluationId) {
+        Evaluation evaluation = evaluations.find(caller.organizationId(), id).orElseThrow(() -> notFound(evaluationId));
+        if (evaluation.status() != EvaluationStatus.PENDING_HUMAN) {
+            return AssayException.invalid("Evaluation " + evaluationId + " is not waiting for a human (status "
+                    + evaluation.status() + ")");
+        }
+        if (evaluation.humanEvaluatorId() == null) {
+            return AssayException.invalid("Claim evaluation " + evaluationId + " before scoring it");
+        }
+        return AssayException.invalid("Evaluation " + evaluationId + " is claimed by another annotator");
+    }
+
+    private static String annotatorId(Caller caller) {
+        return Ids.format(IdKind.API_KEY, caller.apiKeyId());
+    }
+
+    private static UUID parse(String evaluationId) {
+        return Ids.parse(IdKind.EVALUATION, evaluationId).orElseThrow(() -> notFound(evaluationId));
+    }
+
+    private static NotFoundException notFound(String evaluationId) {
+        return new NotFoundException(ErrorCode.EVALUATION_NOT_FOUND, "Evaluation not found: " + evaluationId);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.assay.evaluation;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The evaluation workers ({@code assay.evaluation.worker.*}).
+ *
+ * @param enabled whether this instance runs workers; {@code false} serves the API only
+ * @param threads evaluations scored at once by this instance
+ * @param batchSize the most rows one poll claims
+ * @param lease how long a claimed row stays reserved; a worker that dies frees its rows when it ends
+ * @param pollInterval the pause between polls that found nothing to do
+ * @param maxAttempts attempts per evaluation before a passing failure becomes FAILED
+ * @param backoff the wait after the first passing failure; it doubles with every further attempt
+ * @param maxBackoff the longest wait between attempts
+ */
+@ConfigurationProperties("assay.evaluation.worker")
+@Validated
+public record WorkerProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("2") @Min(1) int threads,
+        @DefaultValue("16") @Min(1) int batchSize,
+        @DefaultValue("2m") @NotNull Duration lease,
+        @DefaultValue("500ms") @NotNull Duration pollInterval,
+        @DefaultValue("3") @Min(1) int maxAttempts,
+        @DefaultValue("2s") @NotNull Duration backoff,
+        @DefaultValue("5m") @NotNull Duration maxBackoff) {
+
+    /** The wait before the attempt after {@code attempt} failed: backoff doubled per attempt, capped. */
+    Duration backoffAfter(int attempt) {
+        int doublings = Math.min(Math.max(attempt - 1, 0), 20);
+        Duration wait = backoff.multipliedBy(1L << doublings);
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+}
