@@ -3,6 +3,7 @@ package dev.assay.metrics.structured;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.PythonText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class ToolCorrectness implements Metric {
      * @return the normalised name, possibly empty (empty names are ignored by {@link #score})
      */
     public static String normalize(String toolName) {
-        String name = PythonWhitespace.strip(stripQuotes(PythonWhitespace.strip(toolName)));
+        String name = PythonText.strip(stripQuotes(PythonText.strip(toolName)));
         name = name.toLowerCase(Locale.ROOT);
         boolean stripped = true;
         while (stripped) {
@@ -141,7 +142,7 @@ public final class ToolCorrectness implements Metric {
         boolean inSeparator = false;
         for (int index = 0; index < name.length(); index++) {
             char character = name.charAt(index);
-            if (character == '_' || character == '-' || PythonWhitespace.isWhitespace(character)) {
+            if (character == '_' || character == '-' || PythonText.isSpace(character)) {
                 if (!inSeparator) {
                     result.append('_');
                 }

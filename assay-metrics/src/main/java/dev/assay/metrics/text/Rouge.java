@@ -3,6 +3,7 @@ package dev.assay.metrics.text;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.PythonText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
