@@ -4,6 +4,7 @@ import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
 import dev.assay.metrics.internal.PythonText;
+import dev.assay.metrics.internal.RequiredParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,21 +47,8 @@ public final class ToolCorrectness implements Metric {
      */
     @Override
     public MetricResult score(MetricInput input) {
-        List<String> missing = new ArrayList<>(2);
-        if (input.toolsUsed() == null) {
-            missing.add("tools_used");
-        }
-        if (input.expectedTools() == null) {
-            missing.add("expected_tools");
-        }
-        if (!missing.isEmpty()) {
-            return MetricResult.Skipped.missing(missing);
-        }
-        try {
-            return compare(normalizeAll(input.toolsUsed()), normalizeAll(input.expectedTools()));
-        } catch (RuntimeException e) {
-            return new MetricResult.Failed("Tool Correctness could not be computed: " + e);
-        }
+        return RequiredParameters.scoreTools(
+                input, NAME, (used, expected) -> compare(normalizeAll(used), normalizeAll(expected)));
     }
 
     /**
