@@ -1,9 +1,11 @@
 package dev.assay.metrics.structured;
 
+import dev.assay.metrics.MetricResult;
 import dev.assay.metrics.structured.StrictJson.InvalidJsonException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +19,25 @@ final class BoundingBoxes {
     private static final String GROUND_TRUTH_KEY = "bbox";
 
     private BoundingBoxes() {}
+
+    /**
+     * Scores the predicted boxes against the ground truth, the part IOU and Spatial Match share.
+     *
+     * @param actualOutput predicted boxes, as for {@link #bestOverlap}
+     * @param expectedOutput ground truth, as for {@link #bestOverlap}
+     * @param verdict turns the best overlap into the metric's score and reason
+     * @return the verdict's result, or a failure carrying the parse error when either text is not
+     *     one of the accepted shapes
+     */
+    static MetricResult score(String actualOutput, String expectedOutput, Function<BestOverlap, MetricResult> verdict) {
+        BestOverlap best;
+        try {
+            best = bestOverlap(actualOutput, expectedOutput);
+        } catch (InvalidBoxesException e) {
+            return new MetricResult.Failed(e.getMessage());
+        }
+        return verdict.apply(best);
+    }
 
     /**
      * The best IoU over all (predicted, ground truth) pairs.

@@ -3,9 +3,8 @@ package dev.assay.metrics.structured;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.RequiredParameters;
 import dev.assay.metrics.structured.BoundingBoxes.BestOverlap;
-import dev.assay.metrics.structured.BoundingBoxes.InvalidBoxesException;
-import java.util.List;
 
 /**
  * Galtea's "IOU" metric: the best intersection over union between predicted and ground-truth
@@ -45,17 +44,11 @@ public final class Iou implements Metric {
      */
     @Override
     public MetricResult score(MetricInput input) {
-        List<String> missing = MissingParameters.ofOutputs(input);
-        if (!missing.isEmpty()) {
-            return MetricResult.Skipped.missing(missing);
-        }
-        try {
-            BestOverlap best = BoundingBoxes.bestOverlap(input.actualOutput(), input.expectedOutput());
-            return new MetricResult.Scored(best.iou(), "Best " + best.describe() + ".");
-        } catch (InvalidBoxesException e) {
-            return new MetricResult.Failed(e.getMessage());
-        } catch (RuntimeException e) {
-            return new MetricResult.Failed("IOU could not be computed: " + e);
-        }
+        return RequiredParameters.scoreOutputs(input, NAME,
+                (actual, expected) -> BoundingBoxes.score(actual, expected, Iou::verdict));
+    }
+
+    private static MetricResult verdict(BestOverlap best) {
+        return new MetricResult.Scored(best.iou(), "Best " + best.describe() + ".");
     }
 }

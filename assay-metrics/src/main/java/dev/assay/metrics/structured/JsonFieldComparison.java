@@ -2,6 +2,7 @@ package dev.assay.metrics.structured;
 
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.RequiredParameters;
 import dev.assay.metrics.structured.StrictJson.InvalidJsonException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,19 +34,19 @@ final class JsonFieldComparison {
 
     /** Scores one input; never throws. */
     MetricResult score(MetricInput input) {
-        List<String> missing = MissingParameters.ofOutputs(input);
-        if (!missing.isEmpty()) {
-            return MetricResult.Skipped.missing(missing);
-        }
+        return RequiredParameters.scoreOutputs(input, metricName, this::parseAndCompare);
+    }
+
+    private MetricResult parseAndCompare(String actualOutput, String expectedOutput) {
+        ObjectNode expected;
+        ObjectNode actual;
         try {
-            ObjectNode expected = JsonObjectParser.parseExpected(input.expectedOutput());
-            ObjectNode actual = JsonObjectParser.parseActual(input.actualOutput());
-            return compare(actual, expected);
+            expected = JsonObjectParser.parseExpected(expectedOutput);
+            actual = JsonObjectParser.parseActual(actualOutput);
         } catch (InvalidJsonException e) {
             return new MetricResult.Failed(e.getMessage());
-        } catch (RuntimeException e) {
-            return new MetricResult.Failed(metricName + " could not be computed: " + e);
         }
+        return compare(actual, expected);
     }
 
     private MetricResult compare(ObjectNode actual, ObjectNode expected) {

@@ -1,5 +1,6 @@
 package dev.assay.metrics.structured;
 
+import dev.assay.metrics.internal.PythonText;
 import dev.assay.metrics.structured.StrictJson.InvalidJsonException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -38,7 +39,7 @@ final class JsonObjectParser {
      * @throws InvalidJsonException if none of them is a JSON object
      */
     static ObjectNode parseActual(String actualOutput) throws InvalidJsonException {
-        String wholeText = PythonWhitespace.strip(actualOutput);
+        String wholeText = PythonText.strip(actualOutput);
         String wholeTextError;
         try {
             JsonNode node = StrictJson.parse(wholeText);
@@ -73,7 +74,7 @@ final class JsonObjectParser {
         if (close < 0) {
             return null;
         }
-        return PythonWhitespace.strip(text.substring(contentStart, close));
+        return PythonText.strip(text.substring(contentStart, close));
     }
 
     private static boolean isLanguageTagCharacter(char character) {

@@ -3,9 +3,8 @@ package dev.assay.metrics.structured;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.RequiredParameters;
 import dev.assay.metrics.structured.BoundingBoxes.BestOverlap;
-import dev.assay.metrics.structured.BoundingBoxes.InvalidBoxesException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -42,20 +41,14 @@ public final class SpatialMatch implements Metric {
      */
     @Override
     public MetricResult score(MetricInput input) {
-        List<String> missing = MissingParameters.ofOutputs(input);
-        if (!missing.isEmpty()) {
-            return MetricResult.Skipped.missing(missing);
-        }
-        try {
-            BestOverlap best = BoundingBoxes.bestOverlap(input.actualOutput(), input.expectedOutput());
-            boolean match = best.iou() >= THRESHOLD;
-            String verdict = match ? "Match" : "No match";
-            return new MetricResult.Scored(match ? 1.0 : 0.0, String.format(Locale.ROOT, "%s (IoU threshold %.1f): best %s.",
-                    verdict, THRESHOLD, best.describe()));
-        } catch (InvalidBoxesException e) {
-            return new MetricResult.Failed(e.getMessage());
-        } catch (RuntimeException e) {
-            return new MetricResult.Failed("Spatial Match could not be computed: " + e);
-        }
+        return RequiredParameters.scoreOutputs(input, NAME,
+                (actual, expected) -> BoundingBoxes.score(actual, expected, SpatialMatch::verdict));
+    }
+
+    private static MetricResult verdict(BestOverlap best) {
+        boolean match = best.iou() >= THRESHOLD;
+        String verdict = match ? "Match" : "No match";
+        return new MetricResult.Scored(match ? 1.0 : 0.0, String.format(Locale.ROOT, "%s (IoU threshold %.1f): best %s.",
+                verdict, THRESHOLD, best.describe()));
     }
 }

@@ -3,6 +3,8 @@ package dev.assay.metrics.structured;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.PythonText;
+import dev.assay.metrics.internal.RequiredParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,21 +47,8 @@ public final class ToolCorrectness implements Metric {
      */
     @Override
     public MetricResult score(MetricInput input) {
-        List<String> missing = new ArrayList<>(2);
-        if (input.toolsUsed() == null) {
-            missing.add("tools_used");
-        }
-        if (input.expectedTools() == null) {
-            missing.add("expected_tools");
-        }
-        if (!missing.isEmpty()) {
-            return MetricResult.Skipped.missing(missing);
-        }
-        try {
-            return compare(normalizeAll(input.toolsUsed()), normalizeAll(input.expectedTools()));
-        } catch (RuntimeException e) {
-            return new MetricResult.Failed("Tool Correctness could not be computed: " + e);
-        }
+        return RequiredParameters.scoreTools(
+                input, NAME, (used, expected) -> compare(normalizeAll(used), normalizeAll(expected)));
     }
 
     /**
@@ -72,7 +61,7 @@ public final class ToolCorrectness implements Metric {
      * @return the normalised name, possibly empty (empty names are ignored by {@link #score})
      */
     public static String normalize(String toolName) {
-        String name = PythonWhitespace.strip(stripQuotes(PythonWhitespace.strip(toolName)));
+        String name = PythonText.strip(stripQuotes(PythonText.strip(toolName)));
         name = name.toLowerCase(Locale.ROOT);
         boolean stripped = true;
         while (stripped) {
@@ -141,7 +130,7 @@ public final class ToolCorrectness implements Metric {
         boolean inSeparator = false;
         for (int index = 0; index < name.length(); index++) {
             char character = name.charAt(index);
-            if (character == '_' || character == '-' || PythonWhitespace.isWhitespace(character)) {
+            if (character == '_' || character == '-' || PythonText.isSpace(character)) {
                 if (!inSeparator) {
                     result.append('_');
                 }

@@ -1,5 +1,6 @@
 package dev.assay.metrics.structured;
 
+import dev.assay.metrics.internal.PythonText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,7 +93,7 @@ final class UrlExtractor {
     }
 
     private static boolean isTerminator(char character) {
-        return PythonWhitespace.isWhitespace(character)
+        return PythonText.isSpace(character)
                 || character == '<' || character == '>' || character == '"' || character == '`';
     }
 

@@ -3,6 +3,7 @@ package dev.assay.metrics.structured;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.RequiredParameters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,20 +89,19 @@ public final class UrlValidation implements Metric {
      */
     @Override
     public MetricResult score(MetricInput input) {
-        if (MissingParameters.isMissing(input.actualOutput())) {
-            return MetricResult.Skipped.missing(List.of(MissingParameters.ACTUAL_OUTPUT));
+        return RequiredParameters.scoreActualOutput(input, NAME, this::validate);
+    }
+
+    private MetricResult validate(String actualOutput) {
+        List<String> urls = UrlExtractor.extract(actualOutput);
+        if (urls.isEmpty()) {
+            return new MetricResult.Scored(1.0, "No URL found in the model response.");
         }
         try {
-            List<String> urls = UrlExtractor.extract(input.actualOutput());
-            if (urls.isEmpty()) {
-                return new MetricResult.Scored(1.0, "No URL found in the model response.");
-            }
             return summarize(urls, verdicts(urls));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new MetricResult.Failed("URL Validation was interrupted");
-        } catch (RuntimeException e) {
-            return new MetricResult.Failed("URL Validation could not be computed: " + e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.assay.metrics.text;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.RequiredParameters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public final class Bleu implements Metric {
 
     @Override
     public MetricResult score(MetricInput input) {
-        return OutputPair.score(input, NAME, Bleu::compare);
+        return RequiredParameters.scoreOutputs(input, NAME, Bleu::compare);
     }
 
     private static MetricResult compare(String actual, String expected) {

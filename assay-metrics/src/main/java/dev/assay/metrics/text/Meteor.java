@@ -3,6 +3,8 @@ package dev.assay.metrics.text;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.PythonText;
+import dev.assay.metrics.internal.RequiredParameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,7 @@ public final class Meteor implements Metric {
 
     @Override
     public MetricResult score(MetricInput input) {
-        return OutputPair.score(input, NAME, Meteor::compare);
+        return RequiredParameters.scoreOutputs(input, NAME, Meteor::compare);
     }
 
     private static MetricResult compare(String actual, String expected) {

@@ -3,6 +3,8 @@ package dev.assay.metrics.text;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.PythonText;
+import dev.assay.metrics.internal.RequiredParameters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +39,7 @@ public final class Rouge implements Metric {
 
     @Override
     public MetricResult score(MetricInput input) {
-        return OutputPair.score(input, NAME, Rouge::compare);
+        return RequiredParameters.scoreOutputs(input, NAME, Rouge::compare);
     }
 
     private static MetricResult compare(String actual, String expected) {

@@ -1,5 +1,6 @@
 package dev.assay.metrics.text;
 
+import dev.assay.metrics.internal.PythonText;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -3,6 +3,7 @@ package dev.assay.metrics.text;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.RequiredParameters;
 import java.util.Locale;
 
 /**
@@ -31,7 +32,7 @@ public final class TextMatch implements Metric {
 
     @Override
     public MetricResult score(MetricInput input) {
-        return OutputPair.score(input, NAME, TextMatch::compare);
+        return RequiredParameters.scoreOutputs(input, NAME, TextMatch::compare);
     }
 
     private static MetricResult compare(String actual, String expected) {

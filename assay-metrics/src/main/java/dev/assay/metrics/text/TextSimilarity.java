@@ -3,6 +3,7 @@ package dev.assay.metrics.text;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import dev.assay.metrics.internal.RequiredParameters;
 import java.util.Locale;
 
 /**
@@ -29,7 +30,7 @@ public final class TextSimilarity implements Metric {
 
     @Override
     public MetricResult score(MetricInput input) {
-        return OutputPair.score(input, NAME, TextSimilarity::compare);
+        return RequiredParameters.scoreOutputs(input, NAME, TextSimilarity::compare);
     }
 
     private static MetricResult compare(String actual, String expected) {

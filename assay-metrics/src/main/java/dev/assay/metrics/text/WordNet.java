@@ -1,5 +1,6 @@
 package dev.assay.metrics.text;
 
+import dev.assay.metrics.internal.PythonText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.assay.metrics.text;
+package dev.assay.metrics.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,15 +13,20 @@ class PythonTextTest {
             + "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
 
     @Test
-    void isSpace_everyBmpCharacter_agreesWithPythonIsspace() {
-        List<Character> spaces = new ArrayList<>();
-        for (char character = 0; character < Character.MAX_VALUE; character++) {
-            if (PythonText.isSpace(character)) {
-                spaces.add(character);
+    void isSpace_everyCodePoint_agreesWithPythonIsspace() {
+        List<Integer> spaces = new ArrayList<>();
+        for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint++) {
+            if (PythonText.isSpace(codePoint)) {
+                spaces.add(codePoint);
             }
         }
 
-        assertThat(spaces).containsExactlyElementsOf(PYTHON_WHITESPACE.chars().mapToObj(c -> (char) c).toList());
+        assertThat(spaces).containsExactlyElementsOf(PYTHON_WHITESPACE.chars().boxed().toList());
+    }
+
+    @Test
+    void isSpace_negativeValue_isFalse() {
+        assertThat(PythonText.isSpace(-1)).isFalse();
     }
 
     @Test
@@ -44,6 +49,21 @@ class PythonTextTest {
     @Test
     void rstrip_trailingPythonWhitespace_isRemovedButLeadingKept() {
         assertThat(PythonText.rstrip("  text \u00a0\u2029\u001f")).isEqualTo("  text");
+    }
+
+    @Test
+    void strip_pythonWhitespaceOnBothSides_isRemovedButInnerKept() {
+        assertThat(PythonText.strip("\u3000\u0085 tool\u2007name \u00a0\u202f")).isEqualTo("tool\u2007name");
+    }
+
+    @Test
+    void strip_whitespaceOnly_returnsEmpty() {
+        assertThat(PythonText.strip(" \t\u2028\u001c")).isEmpty();
+    }
+
+    @Test
+    void strip_zeroWidthSpace_isKept() {
+        assertThat(PythonText.strip("\u200bx\u200b")).isEqualTo("\u200bx\u200b");
     }
 
     @Test
