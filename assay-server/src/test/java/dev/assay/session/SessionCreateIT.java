@@ -16,14 +16,20 @@ import dev.assay.client.AssayApiException;
 import dev.assay.client.ListOptions;
 import dev.assay.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /sessions} under the newer creation rules of spec/api-contract.md §3.2. */
 class SessionCreateIT extends ApiIntegrationTest {
+    private static final int PARALLEL_CLIENTS = 8;
 
     @Nested
     class Create {
@@ -110,6 +116,32 @@ class SessionCreateIT extends ApiIntegrationTest {
 
             assertThat(second.versionId()).isEqualTo(first.versionId());
             assertThat(client.versions().list(ListOptions.none().filter("productIds", product.id()))).hasSize(1);
+        }
+
+        @Test
+        void create_concurrentlyForProductWithoutVersions_allShareOneDefaultVersion() throws Exception {
+            ProductResponse product = aProduct(client);
+            List<Future<SessionResponse>> created = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+
+            try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_CLIENTS)) {
+                for (int i = 0; i < PARALLEL_CLIENTS; i++) {
+                    created.add(pool.submit(() -> {
+                        start.await();
+                        return client.sessions().create(forProduct(product.id()));
+                    }));
+                }
+                start.countDown();
+            }
+
+            List<String> versionIds = new ArrayList<>();
+            for (Future<SessionResponse> session : created) {
+                versionIds.add(session.get().versionId());
+            }
+            assertThat(versionIds).hasSize(PARALLEL_CLIENTS).containsOnly(versionIds.getFirst());
+            assertThat(client.versions().list(ListOptions.none().filter("productIds", product.id())))
+                    .extracting(VersionResponse::id)
+                    .containsExactly(versionIds.getFirst());
         }
 
         @Test
