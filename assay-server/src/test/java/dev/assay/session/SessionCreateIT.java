@@ -362,6 +362,14 @@ class SessionCreateIT extends ApiIntegrationTest {
         }
 
         @Test
+        void create_withCustomIdLongerThan500Characters_returnsBadRequest() {
+            VersionResponse version = aVersion(client);
+
+            assertThat(apiError(() -> client.sessions().create(CreateSessionRequest.forVersion(version.id(), "x".repeat(501))))
+                    .status()).isEqualTo(400);
+        }
+
+        @Test
         void create_withoutCustomId_manyTimesInOneVersion_succeeds() {
             VersionResponse version = aVersion(client);
 

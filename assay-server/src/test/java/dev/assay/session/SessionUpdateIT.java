@@ -15,6 +15,7 @@ import dev.assay.client.AssayApiException;
 import dev.assay.testing.ApiIntegrationTest;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +176,33 @@ class SessionUpdateIT extends ApiIntegrationTest {
         }
 
         @Test
+        void update_withCustomIdLongerThanCreateAllows_returnsBadRequest() {
+            SessionResponse session = aSession(client);
+            String tooLong = randomText(501);
+
+            assertThat(apiError(() -> client.sessions().update(session.id(), UpdateSessionRequest.builder().customId(tooLong).build()))
+                    .status()).isEqualTo(400);
+        }
+
+        @Test
+        void update_withVeryLongCustomId_returnsBadRequestNotServerError() {
+            SessionResponse session = aSession(client);
+            String huge = randomText(5000);
+
+            assertThat(apiError(() -> client.sessions().update(session.id(), UpdateSessionRequest.builder().customId(huge).build()))
+                    .status()).isEqualTo(400);
+        }
+
+        @Test
+        void update_withCustomIdOfMaximumLength_succeeds() {
+            SessionResponse session = aSession(client);
+            String longest = randomText(500);
+
+            assertThat(client.sessions().update(session.id(), UpdateSessionRequest.builder().customId(longest).build()).customId())
+                    .isEqualTo(longest);
+        }
+
+        @Test
         void update_unknownSession_returnsNotFound() {
             assertThat(apiError(() -> client.sessions().update(UNKNOWN_ID, UpdateSessionRequest.builder().context("x").build()))
                     .status()).isEqualTo(404);
@@ -244,6 +272,15 @@ class SessionUpdateIT extends ApiIntegrationTest {
             assertThat(apiError(() -> client.sessions().finish(UNKNOWN_ID, new FinishSessionRequest("done", null))).status())
                     .isEqualTo(404);
         }
+    }
+
+    private static String randomText(int length) {
+        StringBuilder text = new StringBuilder(length);
+        Random random = new Random(length);
+        while (text.length() < length) {
+            text.append((char) ('!' + random.nextInt(94)));
+        }
+        return text.toString();
     }
 
     private SessionResponse richSession() {
