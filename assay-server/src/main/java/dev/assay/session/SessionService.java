@@ -119,7 +119,7 @@ public class SessionService {
                 where.param("productVersionIds", versionIds);
             }
         }
-        List<String> testCaseIds = query.texts("testCaseIds");
+        List<String> testCaseIds = query.ids("testCaseIds");
         if (!testCaseIds.isEmpty()) {
             where.add("s.test_case_id IN (:testCaseIds)", "testCaseIds", testCaseIds);
         }

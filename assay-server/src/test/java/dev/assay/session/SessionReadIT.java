@@ -244,6 +244,48 @@ class SessionReadIT extends ApiIntegrationTest {
         }
 
         @Test
+        void list_byCommaSeparatedTestCaseIds_returnsSessionsOfEach() {
+            Tenant tenant = newTenant();
+            VersionResponse version = aVersion(tenant.client());
+            SessionResponse first = tenant.client().sessions().create(new CreateSessionRequest(version.id(), null, null,
+                    "testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa", null, null, null, null));
+            SessionResponse second = tenant.client().sessions().create(new CreateSessionRequest(version.id(), null, null,
+                    "testCase_bbbbbbbbbbbbbbbbbbbbbbbbbb", null, null, null, null));
+
+            HttpResponse<String> response = raw("GET",
+                    "/sessions?testCaseIds=testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa,testCase_bbbbbbbbbbbbbbbbbbbbbbbbbb", null,
+                    tenant.apiKey());
+
+            assertThat(json(response).values()).extracting(node -> node.path("id").asString())
+                    .containsExactlyInAnyOrder(first.id(), second.id());
+        }
+
+        @Test
+        void list_byRepeatedPlainKeys_combinesTheValues() {
+            Tenant tenant = newTenant();
+            SessionResponse first = aSession(tenant.client());
+            SessionResponse second = aSession(tenant.client());
+            aSession(tenant.client());
+
+            HttpResponse<String> response = raw("GET",
+                    "/sessions?versionIds=" + first.versionId() + "&versionIds=" + second.versionId(), null, tenant.apiKey());
+
+            assertThat(json(response).values()).extracting(node -> node.path("id").asString())
+                    .containsExactlyInAnyOrder(first.id(), second.id());
+        }
+
+        @Test
+        void list_byPercentEncodedBracketKeys_appliesTheFilter() {
+            Tenant tenant = newTenant();
+            SessionResponse wanted = aSession(tenant.client());
+            aSession(tenant.client());
+
+            HttpResponse<String> response = raw("GET", "/sessions?versionIds%5B%5D=" + wanted.versionId(), null, tenant.apiKey());
+
+            assertThat(json(response).values()).extracting(node -> node.path("id").asString()).containsExactly(wanted.id());
+        }
+
+        @Test
         void list_fromCreatedAt_returnsExactlyTheSessionsCreatedAtOrAfterIt() {
             List<SessionResponse> created = threeSessions();
             Instant bound = Instant.parse(created.get(1).createdAt());
@@ -316,6 +358,20 @@ class SessionReadIT extends ApiIntegrationTest {
             HttpResponse<String> response = raw("GET", "/sessions?sort=-createdAt", null, tenant.apiKey());
 
             assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json(response).values()).hasSize(3).extracting(node -> node.path("createdAt").asString())
+                    .isSortedAccordingTo(Comparator.reverseOrder());
+        }
+
+        @Test
+        void list_withCommaSeparatedSortPair_returnsNewestFirst() {
+            Tenant tenant = newTenant();
+            VersionResponse version = aVersion(tenant.client());
+            for (int i = 0; i < 3; i++) {
+                tenant.client().sessions().create(CreateSessionRequest.forVersion(version.id()));
+            }
+
+            HttpResponse<String> response = raw("GET", "/sessions?sort=createdAt,desc", null, tenant.apiKey());
+
             assertThat(json(response).values()).hasSize(3).extracting(node -> node.path("createdAt").asString())
                     .isSortedAccordingTo(Comparator.reverseOrder());
         }
