@@ -28,7 +28,7 @@ class OrganizationIT extends ApiIntegrationTest {
 
             assertThat(response.statusCode()).isEqualTo(201);
             JsonNode body = json(response);
-            assertThat(body.path("id").asString()).startsWith("organization_").hasSizeBetween(20, 60);
+            assertThat(body.path("id").asString()).matches("organization_[a-z2-7]{26}");
             assertThat(body.path("name").asString()).isEqualTo("Acme");
             assertThat(body.path("apiKey").asString()).matches("gsk_[A-Za-z0-9]{32,}");
         }

@@ -33,7 +33,7 @@ class ProductIT extends ApiIntegrationTest {
             ProductResponse product = tenant.client().products().create(new CreateProductRequest("Support bot",
                     "Answers tickets", "HIGH", "OPERATOR", "no PII", "answer", "be polite", "no refunds"));
 
-            assertThat(product.id()).startsWith("product_").hasSizeBetween(20, 60);
+            assertThat(product.id()).matches("product_[a-z2-7]{26}");
             assertThat(product).extracting(ProductResponse::name, ProductResponse::description, ProductResponse::riskLevel,
                             ProductResponse::operatorType, ProductResponse::securityBoundaries, ProductResponse::capabilities,
                             ProductResponse::policies, ProductResponse::inabilities, ProductResponse::organizationId,

@@ -33,7 +33,7 @@ class VersionIT extends ApiIntegrationTest {
             VersionResponse version = client.versions().create(new CreateVersionRequest(product.id(), "v2", "second",
                     "You are helpful", "gpt-4o", "tickets", "s3://bucket/data", "https://bot.example", "no swearing"));
 
-            assertThat(version.id()).startsWith("version_").hasSizeBetween(20, 60);
+            assertThat(version.id()).matches("version_[a-z2-7]{26}");
             assertThat(version).extracting(VersionResponse::productId, VersionResponse::name, VersionResponse::description,
                             VersionResponse::systemPrompt, VersionResponse::modelId, VersionResponse::datasetDescription,
                             VersionResponse::datasetUri, VersionResponse::endpoint, VersionResponse::guardrails,

@@ -40,7 +40,7 @@ class SessionCreateIT extends ApiIntegrationTest {
 
             SessionResponse session = client.sessions().create(CreateSessionRequest.forVersion(version.id()));
 
-            assertThat(session.id()).startsWith("session_").hasSizeBetween(20, 60);
+            assertThat(session.id()).matches("session_[a-z2-7]{26}");
             assertThat(session.versionId()).isEqualTo(version.id());
             assertThat(session.status()).isEqualTo("PENDING");
             assertThat(session.createdAt()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
@@ -176,6 +176,26 @@ class SessionCreateIT extends ApiIntegrationTest {
         }
 
         @Test
+        void create_withProductIdOfDeletedProduct_returnsNotFound() {
+            ProductResponse product = aProduct(client);
+            client.versions().create(CreateVersionRequest.named(product.id(), "v1"));
+            client.products().delete(product.id());
+
+            assertThat(apiError(() -> client.sessions().create(forProduct(product.id()))).status()).isEqualTo(404);
+        }
+
+        @Test
+        void create_withUnknownProperties_ignoresThem() {
+            Tenant tenant = newTenant();
+            VersionResponse version = aVersion(tenant.client());
+
+            HttpResponse<String> response = raw("POST", "/sessions",
+                    "{\"versionId\":\"" + version.id() + "\",\"runId\":\"run-1\",\"somethingNew\":{\"a\":1}}", tenant.apiKey());
+
+            assertThat(response.statusCode()).isEqualTo(201);
+        }
+
+        @Test
         void create_withProductIdAndInvalidStatus_createsNoDefaultVersion() {
             ProductResponse product = aProduct(client);
 
@@ -288,6 +308,15 @@ class SessionCreateIT extends ApiIntegrationTest {
 
             assertThat(session.metadata()).isEqualTo(metadata);
             assertThat(client.sessions().get(session.id()).metadata()).isEqualTo(metadata);
+        }
+
+        @Test
+        void create_withContextAsObject_returnsBadRequest() {
+            Tenant tenant = newTenant();
+            VersionResponse version = aVersion(tenant.client());
+
+            assertErrorBody(raw("POST", "/sessions", "{\"versionId\":\"" + version.id() + "\",\"isProduction\":true,"
+                    + "\"context\":{\"value\":\"c\"}}", tenant.apiKey()), 400, "Bad Request");
         }
 
         @Test
