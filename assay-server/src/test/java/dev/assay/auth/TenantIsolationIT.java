@@ -388,6 +388,24 @@ class TenantIsolationIT extends ApiIntegrationTest {
         }
     }
 
+    @Nested
+    class Operator {
+
+        @Test
+        void getSession_byOperatorKey_returnsNotFound() {
+            SessionResponse session = aSession(client);
+
+            assertThat(apiError(() -> operator().sessions().get(session.id())).status()).isEqualTo(404);
+        }
+
+        @Test
+        void listProducts_byOperatorKey_excludesOtherOrganizationsProducts() {
+            ProductResponse product = aProduct(client);
+
+            assertThat(operator().products().list(ListOptions.none())).extracting(ProductResponse::id).doesNotContain(product.id());
+        }
+    }
+
     private static InferenceResultResponse aTurn(AssayClient owner, SessionResponse session) {
         return owner.inferenceResults().create(
                 CreateInferenceResultRequest.forSession(session.id()).input("hi").actualOutput("hello").build());
