@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,7 +35,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The container's decoded, normalized path: judging the raw URI would let
+        // "/v3/api-docs/../products" or "/actuator/health/..;/x" skip authentication.
+        String path = request.getServletPath() + Objects.requireNonNullElse(request.getPathInfo(), "");
         return path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/")
                 || path.equals("/actuator/prometheus")

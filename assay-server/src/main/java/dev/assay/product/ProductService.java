@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Products and their versions. */
 @Service
 public class ProductService {
+    private static final VersionDetails DEFAULT_VERSION =
+            new VersionDetails("default", null, null, null, null, null, null, null);
+
     private final ProductRepository products;
     private final VersionRepository versions;
     private final Clock clock;
@@ -68,10 +71,7 @@ public class ProductService {
 
     @Transactional
     public Version createVersion(Caller caller, String productId, VersionDetails details) {
-        Product product = getProduct(caller, productId);
-        Version version = new Version(Ids.newId(clock), caller.organizationId(), product.id(), details.name(),
-                details.description(), details.systemPrompt(), details.modelId(), details.datasetDescription(),
-                details.datasetUri(), details.endpoint(), details.guardrails(), Timestamps.now(clock), null);
+        Version version = newVersion(caller, getProduct(caller, productId), details);
         versions.insert(version);
         return version;
     }
@@ -105,9 +105,18 @@ public class ProductService {
     @Transactional
     public Version latestVersion(Caller caller, String productId) {
         Product product = getProduct(caller, productId);
+        Optional<Version> latest = versions.findLatest(caller.organizationId(), product.id());
+        if (latest.isPresent()) {
+            return latest.get();
+        }
+        // Concurrent first sessions of a product race to create its default version; the losers
+        // use the winner's instead of failing on the duplicate name.
+        Version created = newVersion(caller, product, DEFAULT_VERSION);
+        if (versions.insertUnlessNameTaken(created)) {
+            return created;
+        }
         return versions.findLatest(caller.organizationId(), product.id())
-                .orElseGet(() -> createVersion(caller, productId,
-                        new VersionDetails("default", null, null, null, null, null, null, null)));
+                .orElseThrow(() -> new IllegalStateException("Default version of " + productId + " vanished"));
     }
 
     /** The ids of the product's versions (none when the product is unknown). */
@@ -143,6 +152,12 @@ public class ProductService {
         if (!versions.softDelete(caller.organizationId(), id, Timestamps.now(clock))) {
             throw versionNotFound(versionId);
         }
+    }
+
+    private Version newVersion(Caller caller, Product product, VersionDetails details) {
+        return new Version(Ids.newId(clock), caller.organizationId(), product.id(), details.name(),
+                details.description(), details.systemPrompt(), details.modelId(), details.datasetDescription(),
+                details.datasetUri(), details.endpoint(), details.guardrails(), Timestamps.now(clock), null);
     }
 
     private static NotFoundException productNotFound(String id) {

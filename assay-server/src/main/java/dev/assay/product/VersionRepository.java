@@ -22,6 +22,12 @@ class VersionRepository {
     private static final String COLUMNS = """
             v.id, v.organization_id, v.product_id, v.name, v.description, v.system_prompt, v.model_id,
             v.dataset_description, v.dataset_uri, v.endpoint, v.guardrails, v.created_at, v.deleted_at""";
+    private static final String INSERT = """
+            INSERT INTO versions (id, organization_id, product_id, name, description, system_prompt,
+                model_id, dataset_description, dataset_uri, endpoint, guardrails, created_at)
+            VALUES (:id, :organizationId, :productId, :name, :description, :systemPrompt,
+                :modelId, :datasetDescription, :datasetUri, :endpoint, :guardrails, :createdAt)
+            """;
 
     private final JdbcClient jdbc;
 
@@ -31,28 +37,21 @@ class VersionRepository {
 
     void insert(Version version) {
         try {
-            jdbc.sql("""
-                            INSERT INTO versions (id, organization_id, product_id, name, description, system_prompt,
-                                model_id, dataset_description, dataset_uri, endpoint, guardrails, created_at)
-                            VALUES (:id, :organizationId, :productId, :name, :description, :systemPrompt,
-                                :modelId, :datasetDescription, :datasetUri, :endpoint, :guardrails, :createdAt)
-                            """)
-                    .param("id", version.id())
-                    .param("organizationId", version.organizationId())
-                    .param("productId", version.productId())
-                    .param("name", version.name())
-                    .param("description", version.description())
-                    .param("systemPrompt", version.systemPrompt())
-                    .param("modelId", version.modelId())
-                    .param("datasetDescription", version.datasetDescription())
-                    .param("datasetUri", version.datasetUri())
-                    .param("endpoint", version.endpoint())
-                    .param("guardrails", version.guardrails())
-                    .param("createdAt", Sql.timestamp(version.createdAt()))
-                    .update();
+            bind(jdbc.sql(INSERT), version).update();
         } catch (DuplicateKeyException e) {
             throw new AssayException(ErrorCode.DUPLICATE_NAME, "A Version with the same Name already exists for this product.");
         }
+    }
+
+    /**
+     * Inserts the version unless the product already has a live version of that name, waiting for
+     * a concurrent insert of the same name to commit or roll back first.
+     *
+     * @return whether the version was inserted
+     */
+    boolean insertUnlessNameTaken(Version version) {
+        return bind(jdbc.sql(INSERT + "ON CONFLICT (product_id, name) WHERE deleted_at IS NULL DO NOTHING\n"), version)
+                .update() == 1;
     }
 
     Optional<Version> find(UUID organizationId, UUID id) {
@@ -109,6 +108,22 @@ class VersionRepository {
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .update() == 1;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Version version) {
+        return statement
+                .param("id", version.id())
+                .param("organizationId", version.organizationId())
+                .param("productId", version.productId())
+                .param("name", version.name())
+                .param("description", version.description())
+                .param("systemPrompt", version.systemPrompt())
+                .param("modelId", version.modelId())
+                .param("datasetDescription", version.datasetDescription())
+                .param("datasetUri", version.datasetUri())
+                .param("endpoint", version.endpoint())
+                .param("guardrails", version.guardrails())
+                .param("createdAt", Sql.timestamp(version.createdAt()));
     }
 
     private static Version map(ResultSet rs, int row) throws SQLException {

@@ -24,6 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** Sessions: creating them under a version, reading, updating, finishing and deleting them. */
 @Service
 public class SessionService {
+    /**
+     * The longest {@code customId}, as {@code CreateSessionRequest} declares: the unique index on
+     * (version, customId) cannot hold entries beyond about 2.7 kB.
+     */
+    static final int MAX_CUSTOM_ID_LENGTH = 500;
+
     private final SessionRepository sessions;
     private final ProductService products;
     private final ApplicationEventPublisher events;
@@ -120,7 +126,7 @@ public class SessionService {
                 where.param("productVersionIds", versionIds);
             }
         }
-        List<String> testCaseIds = query.texts("testCaseIds");
+        List<String> testCaseIds = query.ids("testCaseIds");
         if (!testCaseIds.isEmpty()) {
             where.add("s.test_case_id IN (:testCaseIds)", "testCaseIds", testCaseIds);
         }
@@ -135,6 +141,10 @@ public class SessionService {
         Session current = get(caller, sessionId);
         if (changes.status().present() && changes.status().value() == null) {
             throw AssayException.invalidField("status", "cannot be cleared");
+        }
+        String customId = changes.customId().value();
+        if (customId != null && customId.length() > MAX_CUSTOM_ID_LENGTH) {
+            throw AssayException.invalidField("customId", "size must be between 0 and " + MAX_CUSTOM_ID_LENGTH);
         }
         Session updated = new Session(current.id(), current.organizationId(), current.versionId(),
                 changes.customId().applyTo(current.customId()), current.userId(), current.testCaseId(),
