@@ -2,6 +2,7 @@ package dev.assay.app;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.assay.common.AssayProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,11 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import dev.assay.common.AssayProperties;
 
 /**
  * Zero-configuration storage: when no {@code spring.datasource.url} is set, Assay starts an
- * embedded PostgreSQL whose data lives in {@code ASSAY_DATA_DIR} and survives restarts.
+ * embedded PostgreSQL whose data lives in {@code ASSAY_DATA_DIR} and survives restarts, also
+ * restarts after a crash (see {@link DataDirectoryLock}). Commits are durable: unlike a test
+ * database, the embedded server runs with {@code fsync} and synchronous commits on.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isBlank()")
@@ -24,16 +26,24 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(AssayProperties properties) throws IOException {
-        Path dataDirectory = properties.dataDir().toAbsolutePath().normalize();
-        Path postgresDirectory = dataDirectory.resolve("postgres");
+    DataDirectoryLock dataDirectoryLock(AssayProperties properties) throws IOException {
+        return DataDirectoryLock.acquire(properties.dataDir().toAbsolutePath().normalize());
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DataDirectoryLock lock) throws IOException {
+        Path postgresDirectory = lock.dataDirectory().resolve("postgres");
         Files.createDirectories(postgresDirectory);
         boolean existing = Files.exists(postgresDirectory.resolve("PG_VERSION"));
+        lock.stopOrphanedPostgres(postgresDirectory);
         log.info("Starting embedded PostgreSQL in {} ({})", postgresDirectory, existing ? "existing data" : "new cluster");
         return EmbeddedPostgres.builder()
                 .setDataDirectory(postgresDirectory)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
     }
 
