@@ -3,6 +3,7 @@ package dev.assay.common;
 import dev.assay.api.ErrorResponse;
 import java.util.List;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorResponse> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         return body(400, ErrorCode.INVALID_REQUEST, "Invalid value for '" + e.getName() + "'", List.of());
+    }
+
+    /** Tomcat refuses to decode a query string with bad percent-encoding or UTF-8 only when it is read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ErrorResponse> handleUndecodableParameter(InvalidParameterException e) {
+        return body(400, ErrorCode.INVALID_REQUEST,
+                "The query string could not be decoded: use valid percent-encoded UTF-8", List.of());
     }
 
     @ExceptionHandler(Exception.class)
