@@ -1,12 +1,15 @@
 package dev.assay.common;
 
 import dev.assay.api.ErrorResponse;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -45,6 +48,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ErrorResponse> handleUndecodableParameter(InvalidParameterException e) {
         return body(400, ErrorCode.INVALID_REQUEST,
                 "The query string could not be decoded: use valid percent-encoded UTF-8", List.of());
+    }
+
+    /**
+     * PostgreSQL data exceptions (SQLSTATE class 22) are caused by a value the client sent that the
+     * database cannot hold, such as a NUL character in a text or an out-of-range number, so they
+     * are the client's 400 rather than our 500. Other integrity violations stay unexpected.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ErrorResponse> handleDataIntegrity(DataIntegrityViolationException e) {
+        String state = NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql ? sql.getSQLState() : null;
+        if (state == null || !state.startsWith("22")) {
+            return handleUnexpected(e);
+        }
+        String message = state.equals("22021") || state.equals("22P05")
+                ? "Text values must not contain the NUL character (\\u0000)"
+                : "A value in the request is outside what the server can store";
+        return body(400, ErrorCode.INVALID_REQUEST, message, List.of());
     }
 
     @ExceptionHandler(Exception.class)
