@@ -140,7 +140,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof JacksonException) {
             return "Malformed JSON request body";
         }
-        return "Request body is missing or unreadable";
+        // Also what Spring reports for a DELETE body that is not declared as JSON.
+        return "Request body is missing or unreadable: send a JSON object with Content-Type: application/json";
     }
 
     private static ResponseEntity<ErrorResponse> body(
