@@ -25,14 +25,7 @@ class ErrorPageController implements ErrorController {
             return ResponseEntity.status(assay.code().status())
                     .body(ErrorBodies.of(assay.code().status(), assay.code(), assay.getMessage(), List.of()));
         }
-        ErrorCode code = switch (status) {
-            case 400 -> ErrorCode.INVALID_REQUEST;
-            case 401 -> ErrorCode.UNAUTHORIZED;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
-        };
+        ErrorCode code = ErrorCode.forStatus(status);
         String message = status >= 500 ? "Internal server error" : "Request could not be processed";
         return ResponseEntity.status(status).body(ErrorBodies.of(status, code, message, List.of()));
     }

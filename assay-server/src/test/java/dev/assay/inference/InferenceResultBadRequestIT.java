@@ -286,6 +286,18 @@ class InferenceResultBadRequestIT extends InferenceResultApiTest {
             assertError(send("GET", route.formatted(existingTurnId()), null), 404);
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"/inferenceResults/%00", "/inferenceResults/a%2Fb", "/inferenceResults/%5C",
+                "/%2e%2e/inferenceResults"})
+        void get_pathTheContainerRejects_returnsBadRequestWithErrorBody(String path) {
+            assertError(send("GET", path, null), 400);
+        }
+
+        @Test
+        void get_requestLineOverTheHeaderLimit_returnsBadRequestWithErrorBody() {
+            assertError(send("GET", "/inferenceResults?ids=" + "a".repeat(20_000), null), 400);
+        }
+
         static Stream<Arguments> wrongMethods() {
             return Stream.of(
                     Arguments.of("PUT", "/inferenceResults"),
