@@ -262,6 +262,32 @@ class InferenceResultCreateIT extends InferenceResultApiTest {
         }
 
         @Test
+        void create_withIntegralFloatCosts_emitsThemWithoutFraction() {
+            SessionResponse session = aSession(client);
+
+            HttpResponse<String> response = create("""
+                    {"sessionId": "%s", "input": "hi", "cost": 2.0, "costPerInputToken": 1.0,
+                     "costPerOutputToken": 3.0, "costPerCacheReadInputToken": 0.0}""".formatted(session.id()));
+
+            assertStatus(response, 201);
+            assertThat(response.body()).containsPattern("\"cost\":2[,}]")
+                    .containsPattern("\"costPerInputToken\":1[,}]")
+                    .containsPattern("\"costPerOutputToken\":3[,}]")
+                    .containsPattern("\"costPerCacheReadInputToken\":0[,}]");
+        }
+
+        @Test
+        void create_withFractionalCost_keepsTheFraction() {
+            SessionResponse session = aSession(client);
+
+            HttpResponse<String> response = create("""
+                    {"sessionId": "%s", "input": "hi", "cost": 0.25}""".formatted(session.id()));
+
+            assertStatus(response, 201);
+            assertThat(response.body()).containsPattern("\"cost\":0\\.25[,}]");
+        }
+
+        @Test
         void create_withTokenCounts_derivesTokensWithoutCacheReads() {
             InferenceResultResponse created = client.inferenceResults().create(turnOf(aSession(client))
                     .input("hi").inputTokens(100L).outputTokens(50L).cacheReadInputTokens(20L).build());
