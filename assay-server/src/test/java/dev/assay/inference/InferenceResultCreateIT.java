@@ -224,6 +224,17 @@ class InferenceResultCreateIT extends InferenceResultApiTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"{\"x\": 1e400}", "{\"x\": [1, -1e400]}", "{\"x\": {\"y\": 1e999}}"})
+        void create_withInputNumberBeyondDouble_returnsBadRequest(String input) {
+            SessionResponse session = aSession(client);
+
+            String message = errorMessage(create("""
+                    {"sessionId": "%s", "input": %s}""".formatted(session.id(), input)), 400);
+
+            assertThat(message).contains("input");
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {"42", "4.2", "[\"hi\"]", "true"})
         void create_withInputThatIsNeitherStringNorObject_returnsBadRequest(String input) {
             SessionResponse session = aSession(client);

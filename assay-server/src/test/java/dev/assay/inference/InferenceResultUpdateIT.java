@@ -204,6 +204,14 @@ class InferenceResultUpdateIT extends InferenceResultApiTest {
         }
 
         @Test
+        void update_inputNumberBeyondDouble_returnsBadRequest() {
+            InferenceResultResponse turn = aFullTurn();
+
+            assertError(patch(turn.id(), """
+                    {"input": {"x": 1e400}}"""), 400);
+        }
+
+        @Test
         void update_onDeletedTurn_returnsNotFound() {
             InferenceResultResponse turn = aFullTurn();
             client.inferenceResults().delete(turn.id());
