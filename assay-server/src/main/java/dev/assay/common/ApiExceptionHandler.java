@@ -13,6 +13,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -115,7 +116,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             log.error("Server error while handling a request", e);
         }
         ErrorResponse error = ErrorBodies.of(code, errorCode, message, List.of());
-        return ResponseEntity.status(code).headers(headers).body(error);
+        return ResponseEntity.status(code).headers(headers).contentType(MediaType.APPLICATION_JSON).body(error);
     }
 
     private static String describe(Exception e, int code) {
@@ -146,7 +147,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ErrorResponse> body(
             int status, ErrorCode code, String message, List<AssayException.FieldError> fields) {
-        return ResponseEntity.status(status).body(ErrorBodies.of(status, code, message, fields));
+        // A preset content type skips Accept negotiation: the error body is JSON whatever the client accepts.
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBodies.of(status, code, message, fields));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -298,6 +298,38 @@ class InferenceResultBadRequestIT extends InferenceResultApiTest {
             assertError(send("GET", "/inferenceResults?ids=" + "a".repeat(20_000), null), 400);
         }
 
+        private HttpResponse<String> getAccepting(String path, String accept) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                    .header("Authorization", "Bearer " + tenant.apiKey())
+                    .header("Accept", accept)
+                    .GET()
+                    .build();
+            try {
+                return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"text/html", "application/xml"})
+        void list_acceptingOnlyAnotherType_returnsNotAcceptableWithJsonErrorBody(String accept) {
+            assertError(getAccepting("/inferenceResults", accept), 406);
+        }
+
+        @Test
+        void get_unknownTurnAcceptingOnlyXml_returnsNotFoundWithJsonErrorBody() {
+            assertError(getAccepting("/inferenceResults/" + UNKNOWN_ID, "application/xml"), 404);
+        }
+
+        @Test
+        void get_unknownRouteAcceptingOnlyHtml_returnsNotFoundWithJsonErrorBody() {
+            assertError(getAccepting("/inferenceResultz", "text/html"), 404);
+        }
+
         static Stream<Arguments> wrongMethods() {
             return Stream.of(
                     Arguments.of("PUT", "/inferenceResults"),
@@ -305,7 +337,8 @@ class InferenceResultBadRequestIT extends InferenceResultApiTest {
                     Arguments.of("DELETE", "/inferenceResults"),
                     Arguments.of("PUT", "/inferenceResults/%s"),
                     Arguments.of("POST", "/inferenceResults/%s"),
-                    Arguments.of("PUT", "/inferenceResults/batch"));
+                    Arguments.of("PUT", "/inferenceResults/batch"),
+                    Arguments.of("TRACE", "/inferenceResults"));
         }
 
         @ParameterizedTest
