@@ -267,6 +267,17 @@ class InferenceResultListIT extends InferenceResultApiTest {
         }
 
         @Test
+        void list_sortedByTwoKeys_appliesThemInOrder() {
+            SessionResponse session = aSession(client);
+            List<InferenceResultResponse> first = client.inferenceResults().createBatch(session.id(),
+                    List.of(ConversationTurn.user("a"), ConversationTurn.user("b")));
+            List<InferenceResultResponse> second = batchLaterThan(first.getLast(), session.id(), 2);
+
+            assertThat(listIds("sessionIds=" + session.id() + "&sort=createdAt&sort=desc&sort=index&sort=asc"))
+                    .containsExactly(second.get(0).id(), second.get(1).id(), first.get(0).id(), first.get(1).id());
+        }
+
+        @Test
         void list_sortedByIndexAscending_overridesCreationOrder() {
             SessionResponse session = aSession(client);
             InferenceResultResponse high = client.inferenceResults().create(
@@ -458,6 +469,18 @@ class InferenceResultListIT extends InferenceResultApiTest {
             aTurn(aSession(client).id());
 
             assertThat(listIds("fromCreatedAt=" + Instant.now().plusSeconds(3600))).isEmpty();
+        }
+    }
+
+    /** A batch of {@code size} user turns whose {@code createdAt} is strictly after {@code previous}'s. */
+    private List<InferenceResultResponse> batchLaterThan(InferenceResultResponse previous, String sessionId, int size) {
+        while (true) {
+            List<InferenceResultResponse> batch = client.inferenceResults().createBatch(
+                    sessionId, Collections.nCopies(size, ConversationTurn.user("later")));
+            if (createdAt(batch.getFirst()).isAfter(createdAt(previous))) {
+                return batch;
+            }
+            client.inferenceResults().deleteBatch(ids(batch));
         }
     }
 

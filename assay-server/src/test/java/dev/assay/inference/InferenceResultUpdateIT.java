@@ -204,6 +204,18 @@ class InferenceResultUpdateIT extends InferenceResultApiTest {
         }
 
         @Test
+        void update_turnOfAnotherOrganization_returnsNotFoundAndChangesNothing() {
+            Tenant other = newTenant();
+            InferenceResultResponse foreign = other.client().inferenceResults().create(
+                    CreateInferenceResultRequest.forSession(aSession(other.client()).id()).input("hi").build());
+
+            assertError(patch(foreign.id(), """
+                    {"actualOutput": "hijacked"}"""), 404);
+
+            assertThat(other.client().inferenceResults().get(foreign.id())).isEqualTo(foreign);
+        }
+
+        @Test
         void update_inputNumberBeyondDouble_returnsBadRequest() {
             InferenceResultResponse turn = aFullTurn();
 
