@@ -1,14 +1,19 @@
 package dev.assay.common;
 
 import dev.assay.api.ErrorResponse;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -37,6 +42,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorResponse> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         return body(400, ErrorCode.INVALID_REQUEST, "Invalid value for '" + e.getName() + "'", List.of());
+    }
+
+    /** Tomcat refuses to decode a query string with bad percent-encoding or UTF-8 only when it is read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ErrorResponse> handleUndecodableParameter(InvalidParameterException e) {
+        return body(400, ErrorCode.INVALID_REQUEST,
+                "The query string could not be decoded: use valid percent-encoded UTF-8", List.of());
+    }
+
+    /**
+     * PostgreSQL data exceptions (SQLSTATE class 22) are caused by a value the client sent that the
+     * database cannot hold, such as a NUL character in a text or an out-of-range number, so they
+     * are the client's 400 rather than our 500. Other integrity violations stay unexpected.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ErrorResponse> handleDataIntegrity(DataIntegrityViolationException e) {
+        String state = NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql ? sql.getSQLState() : null;
+        if (state == null || !state.startsWith("22")) {
+            return handleUnexpected(e);
+        }
+        String message = state.equals("22021") || state.equals("22P05")
+                ? "Text values must not contain the NUL character (\\u0000)"
+                : "A value in the request is outside what the server can store";
+        return body(400, ErrorCode.INVALID_REQUEST, message, List.of());
     }
 
     @ExceptionHandler(Exception.class)
@@ -87,7 +116,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             log.error("Server error while handling a request", e);
         }
         ErrorResponse error = ErrorBodies.of(code, errorCode, message, List.of());
-        return ResponseEntity.status(code).headers(headers).body(error);
+        return ResponseEntity.status(code).headers(headers).contentType(MediaType.APPLICATION_JSON).body(error);
     }
 
     private static String describe(Exception e, int code) {
@@ -112,12 +141,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof JacksonException) {
             return "Malformed JSON request body";
         }
-        return "Request body is missing or unreadable";
+        // Also what Spring reports for a DELETE body that is not declared as JSON.
+        return "Request body is missing or unreadable: send a JSON object with Content-Type: application/json";
     }
 
     private static ResponseEntity<ErrorResponse> body(
             int status, ErrorCode code, String message, List<AssayException.FieldError> fields) {
-        return ResponseEntity.status(status).body(ErrorBodies.of(status, code, message, fields));
+        // A preset content type skips Accept negotiation: the error body is JSON whatever the client accepts.
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBodies.of(status, code, message, fields));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -5,6 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,17 +24,13 @@ class ErrorPageController implements ErrorController {
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (exception instanceof AssayException assay) {
             return ResponseEntity.status(assay.code().status())
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(ErrorBodies.of(assay.code().status(), assay.code(), assay.getMessage(), List.of()));
         }
-        ErrorCode code = switch (status) {
-            case 400 -> ErrorCode.INVALID_REQUEST;
-            case 401 -> ErrorCode.UNAUTHORIZED;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            default -> status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
-        };
+        ErrorCode code = ErrorCode.forStatus(status);
         String message = status >= 500 ? "Internal server error" : "Request could not be processed";
-        return ResponseEntity.status(status).body(ErrorBodies.of(status, code, message, List.of()));
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBodies.of(status, code, message, List.of()));
     }
 }

@@ -3,15 +3,20 @@ package dev.assay.common;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.StdSerializer;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * JSON binding that never coerces: a number where a string is expected, a string where a number
  * is expected or a fraction where an integer is expected is a 400, not a silent conversion
- * (spec/api-contract.md §9.1). Unknown properties are ignored so newer clients keep working.
+ * (spec/api-contract.md §9.1). Unknown properties are ignored so newer clients keep working, and
+ * integral doubles are written without a fraction (§9.6).
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -19,6 +24,9 @@ class JsonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictCoercion() {
         return builder -> builder
+                .addModule(new SimpleModule("integral-doubles")
+                        .addSerializer(Double.class, new IntegralDoubleSerializer())
+                        .addSerializer(Double.TYPE, new IntegralDoubleSerializer()))
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
@@ -45,5 +53,28 @@ class JsonConfiguration {
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    /**
+     * Writes an integral double without a fraction ({@code 150}, not {@code 150.0}): every numeric
+     * field received as an integral float is emitted that way (spec/api-contract.md §9.6).
+     */
+    static final class IntegralDoubleSerializer extends StdSerializer<Double> {
+        /** Above this a double no longer holds every integer exactly, so it keeps its own form. */
+        private static final double LARGEST_EXACT = 1e15;
+
+        IntegralDoubleSerializer() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator generator, SerializationContext context) {
+            double number = value;
+            if (number == Math.rint(number) && Math.abs(number) < LARGEST_EXACT) {
+                generator.writeNumber((long) number);
+                return;
+            }
+            generator.writeNumber(number);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.assay.common;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 public final class ListQuery {
     public static final int DEFAULT_LIMIT = 1000;
     public static final int MAX_LIMIT = 10_000;
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private final Map<String, List<String>> parameters;
 
@@ -78,11 +81,17 @@ public final class ListQuery {
             return Optional.empty();
         }
         String text = value.get().strip();
+        Instant instant;
         try {
-            return Optional.of(parseInstant(text));
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+            instant = parseInstant(text);
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
             throw AssayException.invalidField(name, "not an ISO 8601 date-time or epoch seconds: '" + text + "'");
         }
+        // PostgreSQL refuses timestamps far outside this range; a bound beyond it is a client error, not a 500.
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw AssayException.invalidField(name, "must be between years 0000 and 9999: '" + text + "'");
+        }
+        return Optional.of(instant);
     }
 
     /** A boolean flag: {@code true}/{@code 1} or {@code false}/{@code 0}; a bare flag means true. */

@@ -106,9 +106,22 @@ final class InferenceResultMapper {
             return wrapped;
         }
         if (input instanceof Map<?, ?> map) {
+            requireFiniteNumbers(map);
             return (Map<String, Object>) map;
         }
         throw AssayException.invalidField("input", "must be a string or a JSON object");
+    }
+
+    /** A number beyond a double's range is read as infinity, which would be stored as the string "Infinity". */
+    private static void requireFiniteNumbers(@Nullable Object value) {
+        switch (value) {
+            case Double number when !Double.isFinite(number) ->
+                    throw AssayException.invalidField("input", "contains a number beyond the range of a double");
+            case Map<?, ?> map -> map.values().forEach(InferenceResultMapper::requireFiniteNumbers);
+            case List<?> list -> list.forEach(InferenceResultMapper::requireFiniteNumbers);
+            case null, default -> {
+            }
+        }
     }
 
     /** An integral value is written without a fraction ({@code 150}, not {@code 150.0}). */

@@ -86,10 +86,11 @@ class InferenceResultRepository {
     }
 
     /** The index after the session's last turn, counting deleted turns so that indices are never reused. */
-    int nextIndex(UUID sessionId) {
-        return jdbc.sql("SELECT COALESCE(MAX(idx) + 1, 0) FROM inference_results WHERE session_id = :sessionId")
+    long nextIndex(UUID sessionId) {
+        // bigint: after a turn with the largest int index, MAX(idx) + 1 overflows an integer.
+        return jdbc.sql("SELECT COALESCE(MAX(idx)::bigint + 1, 0) FROM inference_results WHERE session_id = :sessionId")
                 .param("sessionId", sessionId)
-                .query(Integer.class)
+                .query(Long.class)
                 .single();
     }
 

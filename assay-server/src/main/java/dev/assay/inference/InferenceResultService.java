@@ -47,7 +47,7 @@ public class InferenceResultService {
     public InferenceResult create(Caller caller, NewInferenceResult request) {
         InferenceResultValidation.check(request);
         Session session = lockSession(caller, request.session());
-        int index = request.index() != null ? request.index() : results.nextIndex(session.id());
+        int index = request.index() != null ? request.index() : nextIndices(session, 1);
         Instant now = Timestamps.now(clock);
         InferenceResultStatus status = request.status() == null ? InferenceResultStatus.GENERATED : request.status();
         InferenceResult result = new InferenceResult(Ids.newId(clock), caller.organizationId(), session.id(),
@@ -67,10 +67,11 @@ public class InferenceResultService {
             throw AssayException.invalidField("conversationTurns", "at most " + MAX_BATCH_MESSAGES + " turns per batch");
         }
         Session session = lockSession(caller, batch.session());
-        int index = results.nextIndex(session.id());
+        List<TurnPairing.PairedTurn> turns = TurnPairing.pair(batch.messages());
+        int index = nextIndices(session, turns.size());
         Instant now = Timestamps.now(clock);
         List<InferenceResult> created = new ArrayList<>();
-        for (TurnPairing.PairedTurn turn : TurnPairing.pair(batch.messages())) {
+        for (TurnPairing.PairedTurn turn : turns) {
             created.add(new InferenceResult(Ids.newId(clock), caller.organizationId(), session.id(), null, index++,
                     turn.status(), null, turn.input(), turn.actualOutput(), turn.retrievalContext(), null, Usage.NONE,
                     null, batch.conversationSimulatorVersion(), null, now, null));
@@ -194,6 +195,16 @@ public class InferenceResultService {
         return byId
                 ? sessions.lockForAppend(caller, reference.sessionId())
                 : sessions.lockByCustomId(caller, reference.sessionCustomId(), reference.versionId(), reference.productId());
+    }
+
+    /** The index of the first of {@code count} turns appended to the session, if they all fit in an int. */
+    private int nextIndices(Session session, int count) {
+        long first = results.nextIndex(session.id());
+        if (first + count - 1 > Integer.MAX_VALUE) {
+            throw AssayException.invalid("The session's turns already reach the largest index " + (first - 1)
+                    + "; no turn can be appended after it without an explicit index");
+        }
+        return (int) first;
     }
 
     private static NotFoundException notFound(String inferenceResultId) {

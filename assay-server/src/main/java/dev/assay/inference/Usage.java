@@ -1,5 +1,6 @@
 package dev.assay.inference;
 
+import dev.assay.common.AssayException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,15 +20,22 @@ public record Usage(
 
     public static final Usage NONE = new Usage(null, null, null, null, null, null, null, null);
 
-    /** The total tokens implied by the counts, or {@code null} when neither count is known. */
+    /** The total tokens implied by the counts, or {@code null} when neither count is known; a 400 if it overflows. */
     public @Nullable Long derivedTokens() {
         if (inputTokens == null && outputTokens == null) {
             return null;
         }
-        return (inputTokens == null ? 0 : inputTokens) + (outputTokens == null ? 0 : outputTokens);
+        try {
+            return Math.addExact(inputTokens == null ? 0 : inputTokens, outputTokens == null ? 0 : outputTokens);
+        } catch (ArithmeticException e) {
+            throw AssayException.invalidField("tokens", "inputTokens + outputTokens is larger than the largest integer");
+        }
     }
 
-    /** The cost implied by counts and prices, or {@code null} when no (count, price) pair is complete. */
+    /**
+     * The cost implied by counts and prices, or {@code null} when no (count, price) pair is complete;
+     * a 400 when it is too large for a double, which JSON could not carry.
+     */
     public @Nullable Double derivedCost() {
         double sum = 0;
         boolean any = false;
@@ -42,6 +50,9 @@ public record Usage(
         if (cacheReadInputTokens != null && costPerCacheReadInputToken != null) {
             sum += cacheReadInputTokens * costPerCacheReadInputToken;
             any = true;
+        }
+        if (!Double.isFinite(sum)) {
+            throw AssayException.invalidField("cost", "the cost implied by the token counts and prices is too large");
         }
         return any ? sum : null;
     }

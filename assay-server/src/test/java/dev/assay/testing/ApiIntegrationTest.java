@@ -40,12 +40,16 @@ public abstract class ApiIntegrationTest {
     @LocalServerPort
     protected int port;
 
-    /** A client for a new organization of this test's own. */
+    /** A new organization of this test's own, with its admin key for raw requests. */
+    protected Tenant tenant;
+
+    /** The client of {@link #tenant}. */
     protected AssayClient client;
 
     @BeforeEach
     void newOrganization() {
-        client = newTenant().client();
+        tenant = newTenant();
+        client = tenant.client();
     }
 
     @AfterAll
