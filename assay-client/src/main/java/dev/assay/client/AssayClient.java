@@ -27,6 +27,8 @@ public final class AssayClient implements AutoCloseable {
     private final VersionService versions;
     private final SessionService sessions;
     private final InferenceResultService inferenceResults;
+    private final TestService tests;
+    private final TestCaseService testCases;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -36,6 +38,8 @@ public final class AssayClient implements AutoCloseable {
         this.versions = new VersionService(transport);
         this.sessions = new SessionService(transport);
         this.inferenceResults = new InferenceResultService(transport);
+        this.tests = new TestService(transport);
+        this.testCases = new TestCaseService(transport);
     }
 
     public static Builder builder() {
@@ -67,6 +71,16 @@ public final class AssayClient implements AutoCloseable {
     /** Conversation turns ({@code galtea.inference_results} in the Python SDK). */
     public InferenceResultService inferenceResults() {
         return inferenceResults;
+    }
+
+    /** Tests, the data sets of test cases ({@code galtea.tests} in the Python SDK). */
+    public TestService tests() {
+        return tests;
+    }
+
+    /** Test cases of tests ({@code galtea.test_cases} in the Python SDK). */
+    public TestCaseService testCases() {
+        return testCases;
     }
 
     @Override
