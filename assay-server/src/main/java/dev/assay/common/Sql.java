@@ -31,6 +31,21 @@ public final class Sql {
         return rs.getObject(column, UUID.class);
     }
 
+    /** A {@code text[]} column as a list; SQL NULL reads as an empty list. */
+    public static java.util.List<String> textArray(ResultSet rs, String column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        if (array == null) {
+            return java.util.List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        return java.util.Arrays.stream(values).map(String::valueOf).toList();
+    }
+
+    /** A {@code text[]} column as a list, or {@code null} for SQL NULL. */
+    public static java.util.@Nullable List<String> nullableTextArray(ResultSet rs, String column) throws SQLException {
+        return rs.getArray(column) == null ? null : textArray(rs, column);
+    }
+
     public static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;

@@ -24,7 +24,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.assay.common..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
-                        "dev.assay.inference..", "dev.assay.app..")
+                        "dev.assay.inference..", "dev.assay.app..", "dev.assay.testcase..")
                 .check(CLASSES);
     }
 
@@ -39,7 +39,17 @@ class ArchitectureTest {
     void product_usesNoOtherFeature() {
         noClasses().that().resideInAPackage("dev.assay.product..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.app..")
+                .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.app..",
+                        "dev.assay.testcase..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void testCase_usesOnlyProductAuthAndCommon() {
+        noClasses().that().resideInAPackage("dev.assay.testcase..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.evaluation..",
+                        "dev.assay.metric..", "dev.assay.specification..", "dev.assay.app..")
                 .check(CLASSES);
     }
 }
