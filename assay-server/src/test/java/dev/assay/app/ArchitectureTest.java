@@ -29,7 +29,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void session_usesOnlyProductAuthAndCommon() {
+    void session_usesOnlyProductTestCaseAuthAndCommon() {
         noClasses().that().resideInAPackage("dev.assay.session..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.assay.inference..", "dev.assay.app..")
                 .check(CLASSES);
