@@ -30,6 +30,8 @@ public final class AssayClient implements AutoCloseable {
     private final MetricService metrics;
     private final SpecificationService specifications;
     private final EvaluationService evaluations;
+    private final TestService tests;
+    private final TestCaseService testCases;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -42,6 +44,8 @@ public final class AssayClient implements AutoCloseable {
         this.metrics = new MetricService(transport);
         this.specifications = new SpecificationService(transport);
         this.evaluations = new EvaluationService(transport);
+        this.tests = new TestService(transport);
+        this.testCases = new TestCaseService(transport);
     }
 
     public static Builder builder() {
@@ -87,6 +91,16 @@ public final class AssayClient implements AutoCloseable {
     /** Evaluations and the human annotation queue. */
     public EvaluationService evaluations() {
         return evaluations;
+    }
+
+    /** Tests, the data sets of test cases ({@code galtea.tests} in the Python SDK). */
+    public TestService tests() {
+        return tests;
+    }
+
+    /** Test cases of tests ({@code galtea.test_cases} in the Python SDK). */
+    public TestCaseService testCases() {
+        return testCases;
     }
 
     @Override

@@ -44,7 +44,7 @@ class EvaluationInputLoader {
                 : conversation.isEmpty() ? null : conversation.getLast();
         TestCaseParameters.Values testCase = testCases.of(caller, session.testCaseId());
         return new EvaluationInput(
-                turn == null ? null : userMessage(turn.input()),
+                turn == null || turn.input() == null ? testCase.input() : userMessage(turn.input()),
                 turn == null ? null : turn.actualOutput(),
                 testCase.expectedOutput(),
                 session.context() != null ? session.context() : testCase.context(),

@@ -12,6 +12,7 @@ import dev.assay.common.Timestamps;
 import dev.assay.common.Where;
 import dev.assay.product.ProductService;
 import dev.assay.product.Version;
+import dev.assay.testcase.TestCaseService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,17 +33,23 @@ public class SessionService {
 
     private final SessionRepository sessions;
     private final ProductService products;
+    private final TestCaseService testCases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SessionService(SessionRepository sessions, ProductService products, ApplicationEventPublisher events, Clock clock) {
+    SessionService(SessionRepository sessions, ProductService products, TestCaseService testCases,
+            ApplicationEventPublisher events, Clock clock) {
         this.sessions = sessions;
         this.products = products;
+        this.testCases = testCases;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Creates a session under the new rules of spec/api-contract.md §3.2. */
+    /**
+     * Creates a session under the new rules of spec/api-contract.md §3.2. A test case must be a live
+     * one of the caller's organization (404 otherwise); the session takes its {@code context}.
+     */
     @Transactional
     public Session create(Caller caller, NewSession request) {
         if (request.versionId() == null && request.productId() == null) {
@@ -54,12 +61,15 @@ public class SessionService {
         if (request.testCaseId() != null && request.context() != null) {
             throw AssayException.invalid("context must not be set together with testCaseId: it comes from the test case");
         }
+        String context = request.testCaseId() == null
+                ? request.context()
+                : testCases.getTestCase(caller, request.testCaseId()).context();
         Version version = request.versionId() != null
                 ? products.getVersion(caller, request.versionId())
                 : products.latestVersion(caller, request.productId());
         SessionStatus status = request.status() == null ? SessionStatus.PENDING : SessionStatus.fromWire("status", request.status());
         Session session = new Session(Ids.newId(clock), caller.organizationId(), version.id(), request.customId(), null,
-                request.testCaseId(), request.context(), null, null, status, request.metadata(), Timestamps.now(clock), null);
+                request.testCaseId(), context, null, null, status, request.metadata(), Timestamps.now(clock), null);
         sessions.insert(session);
         return session;
     }

@@ -25,12 +25,12 @@ class ArchitectureTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
                         "dev.assay.inference..", "dev.assay.metric..", "dev.assay.specification..",
-                        "dev.assay.evaluation..", "dev.assay.app..")
+                        "dev.assay.evaluation..", "dev.assay.app..", "dev.assay.testcase..")
                 .check(CLASSES);
     }
 
     @Test
-    void session_usesOnlyProductAuthAndCommon() {
+    void session_usesOnlyProductTestCaseAuthAndCommon() {
         noClasses().that().resideInAPackage("dev.assay.session..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.assay.inference..", "dev.assay.app..")
                 .check(CLASSES);
@@ -40,7 +40,17 @@ class ArchitectureTest {
     void product_usesNoOtherFeature() {
         noClasses().that().resideInAPackage("dev.assay.product..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.app..")
+                .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.app..",
+                        "dev.assay.testcase..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void testCase_usesOnlyProductAuthAndCommon() {
+        noClasses().that().resideInAPackage("dev.assay.testcase..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.evaluation..",
+                        "dev.assay.metric..", "dev.assay.specification..", "dev.assay.app..")
                 .check(CLASSES);
     }
 

@@ -4,6 +4,7 @@ import static dev.assay.testing.ApiErrors.apiError;
 import static dev.assay.testing.ApiErrors.assertErrorBody;
 import static dev.assay.testing.ApiErrors.json;
 import static dev.assay.testing.Fixtures.aProduct;
+import static dev.assay.testing.Fixtures.aTestCase;
 import static dev.assay.testing.Fixtures.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -214,8 +215,10 @@ class SessionCreateIT extends ApiIntegrationTest {
         void create_productionWithTestCase_returnsBadRequest() {
             VersionResponse version = aVersion(client);
 
+            String testCaseId = aTestCase(client).id();
+
             AssayApiException error = apiError(() -> client.sessions().create(
-                    new CreateSessionRequest(version.id(), null, null, "testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa", true, null, null, null)));
+                    new CreateSessionRequest(version.id(), null, null, testCaseId, true, null, null, null)));
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(client.sessions().list(ListOptions.none())).isEmpty();
@@ -225,8 +228,10 @@ class SessionCreateIT extends ApiIntegrationTest {
         void create_withTestCaseAndContext_returnsBadRequest() {
             VersionResponse version = aVersion(client);
 
+            String testCaseId = aTestCase(client).id();
+
             AssayApiException error = apiError(() -> client.sessions().create(
-                    new CreateSessionRequest(version.id(), null, null, "testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa", false, "ctx", null, null)));
+                    new CreateSessionRequest(version.id(), null, null, testCaseId, false, "ctx", null, null)));
 
             assertThat(error.status()).isEqualTo(400);
         }
@@ -235,10 +240,12 @@ class SessionCreateIT extends ApiIntegrationTest {
         void create_withTestCase_storesIt() {
             VersionResponse version = aVersion(client);
 
-            SessionResponse session = client.sessions().create(
-                    new CreateSessionRequest(version.id(), null, null, "testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa", false, null, null, null));
+            String testCaseId = aTestCase(client).id();
 
-            assertThat(session.testCaseId()).isEqualTo("testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa");
+            SessionResponse session = client.sessions().create(
+                    new CreateSessionRequest(version.id(), null, null, testCaseId, false, null, null, null));
+
+            assertThat(session.testCaseId()).isEqualTo(testCaseId);
         }
 
         @Test

@@ -4,6 +4,7 @@ import static dev.assay.testing.ApiErrors.apiError;
 import static dev.assay.testing.ApiErrors.json;
 import static dev.assay.testing.Fixtures.aProduct;
 import static dev.assay.testing.Fixtures.aSession;
+import static dev.assay.testing.Fixtures.aTestCase;
 import static dev.assay.testing.Fixtures.aVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -232,13 +233,14 @@ class SessionReadIT extends ApiIntegrationTest {
         @Test
         void list_byTestCaseIds_returnsOnlyThoseTestCasesSessions() {
             VersionResponse version = aVersion(client);
+            String testCaseA = aTestCase(client).id();
             SessionResponse tested = client.sessions().create(new CreateSessionRequest(version.id(), null, null,
-                    "testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa", null, null, null, null));
+                    testCaseA, null, null, null, null));
             client.sessions().create(new CreateSessionRequest(version.id(), null, null,
-                    "testCase_bbbbbbbbbbbbbbbbbbbbbbbbbb", null, null, null, null));
+                    aTestCase(client).id(), null, null, null, null));
             client.sessions().create(CreateSessionRequest.forVersion(version.id()));
 
-            assertThat(client.sessions().list(ListOptions.none().filter("testCaseIds", "testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa")))
+            assertThat(client.sessions().list(ListOptions.none().filter("testCaseIds", testCaseA)))
                     .extracting(SessionResponse::id)
                     .containsExactly(tested.id());
         }
@@ -247,13 +249,14 @@ class SessionReadIT extends ApiIntegrationTest {
         void list_byCommaSeparatedTestCaseIds_returnsSessionsOfEach() {
             Tenant tenant = newTenant();
             VersionResponse version = aVersion(tenant.client());
+            String testCaseA = aTestCase(tenant.client()).id();
+            String testCaseB = aTestCase(tenant.client()).id();
             SessionResponse first = tenant.client().sessions().create(new CreateSessionRequest(version.id(), null, null,
-                    "testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa", null, null, null, null));
+                    testCaseA, null, null, null, null));
             SessionResponse second = tenant.client().sessions().create(new CreateSessionRequest(version.id(), null, null,
-                    "testCase_bbbbbbbbbbbbbbbbbbbbbbbbbb", null, null, null, null));
+                    testCaseB, null, null, null, null));
 
-            HttpResponse<String> response = raw("GET",
-                    "/sessions?testCaseIds=testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa,testCase_bbbbbbbbbbbbbbbbbbbbbbbbbb", null,
+            HttpResponse<String> response = raw("GET", "/sessions?testCaseIds=" + testCaseA + "," + testCaseB, null,
                     tenant.apiKey());
 
             assertThat(json(response).values()).extracting(node -> node.path("id").asString())

@@ -1,0 +1,167 @@
+package dev.assay.testcase;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.ListQuery;
+import dev.assay.common.NotFoundException;
+import dev.assay.common.StrictIds;
+import dev.assay.common.Timestamps;
+import dev.assay.common.Where;
+import dev.assay.product.Product;
+import dev.assay.product.ProductService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tests and their test cases, uploaded through the API: creating, reading and soft-deleting them.
+ * Sessions and evaluations read a test case through {@link #findTestCase}.
+ */
+@Service
+public class TestCaseService {
+    private final TestRepository tests;
+    private final TestCaseRepository testCases;
+    private final ProductService products;
+    private final Clock clock;
+
+    TestCaseService(TestRepository tests, TestCaseRepository testCases, ProductService products, Clock clock) {
+        this.tests = tests;
+        this.testCases = testCases;
+        this.products = products;
+        this.clock = clock;
+    }
+
+    /** Creates a test under a live product of the caller's organization (404 otherwise). */
+    @Transactional
+    public Test createTest(Caller caller, String productId, TestDetails details) {
+        Product product = products.getProduct(caller, productId);
+        Test test = new Test(Ids.newId(clock), caller.organizationId(), product.id(), details.name(), details.type(),
+                details.languageCode(), details.groundTruthUri(), details.fewShot(), details.customUserPersona(),
+                details.variants(), details.strategies(), details.customVariantDescription(), details.maxTestCases(),
+                details.uri(), Test.UPLOADED_STATUS, Timestamps.now(clock), null);
+        tests.insert(test);
+        return test;
+    }
+
+    @Transactional(readOnly = true)
+    public Test getTest(Caller caller, String testId) {
+        return Ids.parse(IdKind.TEST, testId)
+                .flatMap(id -> tests.find(caller.organizationId(), id))
+                .orElseThrow(() -> testNotFound(testId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Test> listTests(Caller caller, ListQuery query) {
+        Where where = Where.tenant("t", caller.organizationId()).add("t.deleted_at IS NULL");
+        where.relation("t.product_id", "productIds", query.ids("productIds"), IdKind.PRODUCT);
+        List<String> names = query.texts("names");
+        if (!names.isEmpty()) {
+            where.add("t.name IN (:names)", "names", names);
+        }
+        where.createdBetween("t", query);
+        StrictIds strict = StrictIds.addTo(where, "t", query, IdKind.TEST);
+        strict.check(() -> tests.matchingIds(where), ErrorCode.TEST_NOT_FOUND, "Test");
+        return tests.list(where, query.sort(TestSort::fromWire), query.limit(), query.offset());
+    }
+
+    /** Soft-deletes the test and, in the same transaction, its test cases. */
+    @Transactional
+    public void deleteTest(Caller caller, String testId) {
+        UUID id = Ids.parse(IdKind.TEST, testId).orElseThrow(() -> testNotFound(testId));
+        if (!tests.softDelete(caller.organizationId(), id, Timestamps.now(clock))) {
+            throw testNotFound(testId);
+        }
+    }
+
+    /** Creates a test case under a live test of the caller's organization (404 otherwise). */
+    @Transactional
+    public TestCase createTestCase(Caller caller, String testId, TestCaseDetails details) {
+        Test test = getTest(caller, testId);
+        TestCase testCase = new TestCase(Ids.newId(clock), caller.organizationId(), test.id(), details.input(),
+                details.expectedOutput(), details.context(), details.expectedTools(), details.variant(),
+                details.strategy(), details.source(), details.userPersona(), details.scenario(), details.goal(),
+                details.maxIterations(), details.initialPrompt(), details.stoppingCriterias(), details.reviewedById(),
+                details.languageCode(), details.userScore(), details.userScoreReason(), details.confidence(),
+                details.confidenceReason(), Timestamps.now(clock), null);
+        testCases.insert(testCase);
+        return testCase;
+    }
+
+    @Transactional(readOnly = true)
+    public TestCase getTestCase(Caller caller, String testCaseId) {
+        return findTestCase(caller, testCaseId).orElseThrow(() -> testCaseNotFound(testCaseId));
+    }
+
+    /** The test case behind a wire id, if it is live and belongs to the caller's organization. */
+    @Transactional(readOnly = true)
+    public Optional<TestCase> findTestCase(Caller caller, String testCaseId) {
+        return Ids.parse(IdKind.TEST_CASE, testCaseId).flatMap(id -> testCases.find(caller.organizationId(), id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TestCase> listTestCases(Caller caller, ListQuery query) {
+        Where where = Where.tenant("tc", caller.organizationId()).add("tc.deleted_at IS NULL");
+        where.relation("tc.test_id", "testIds", query.ids("testIds"), IdKind.TEST);
+        List<String> languages = query.texts("languages");
+        if (!languages.isEmpty()) {
+            where.add("lower(tc.language_code) IN (:languages)", "languages",
+                    languages.stream().map(language -> language.toLowerCase(Locale.ROOT)).toList());
+        }
+        List<String> variants = query.texts("variants");
+        if (!variants.isEmpty()) {
+            where.add("tc.variant IN (:variants)", "variants", variants);
+        }
+        List<String> strategies = query.texts("strategies");
+        if (!strategies.isEmpty()) {
+            where.add("tc.strategy IN (:strategies)", "strategies", strategies);
+        }
+        List<String> expectedTools = query.texts("expectedTools");
+        if (!expectedTools.isEmpty()) {
+            where.add("tc.expected_tools @> CAST(:expectedTools AS text[])", "expectedTools",
+                    expectedTools.toArray(String[]::new));
+        }
+        query.flag("reviewed").ifPresent(reviewed -> where.add(reviewed
+                ? "(tc.reviewed_by_id IS NOT NULL OR tc.user_score IS NOT NULL)"
+                : "(tc.reviewed_by_id IS NULL AND tc.user_score IS NULL)"));
+        List<Integer> userScores = userScores(query);
+        if (!userScores.isEmpty()) {
+            where.add("tc.user_score IN (:userScores)", "userScores", userScores);
+        }
+        where.createdBetween("tc", query);
+        StrictIds strict = StrictIds.addTo(where, "tc", query, IdKind.TEST_CASE);
+        strict.check(() -> testCases.matchingIds(where), ErrorCode.TEST_CASE_NOT_FOUND, "TestCase");
+        return testCases.list(where, query.sort(TestCaseSort::fromWire), query.limit(), query.offset());
+    }
+
+    @Transactional
+    public void deleteTestCase(Caller caller, String testCaseId) {
+        UUID id = Ids.parse(IdKind.TEST_CASE, testCaseId).orElseThrow(() -> testCaseNotFound(testCaseId));
+        if (!testCases.softDelete(caller.organizationId(), id, Timestamps.now(clock))) {
+            throw testCaseNotFound(testCaseId);
+        }
+    }
+
+    private static NotFoundException testCaseNotFound(String testCaseId) {
+        return new NotFoundException(ErrorCode.TEST_CASE_NOT_FOUND, "Test case not found: " + testCaseId);
+    }
+
+    private static List<Integer> userScores(ListQuery query) {
+        return query.ids("userScore").stream().map(value -> switch (value) {
+            case "1" -> 1;
+            case "0" -> 0;
+            case "-1" -> -1;
+            default -> throw AssayException.invalidField("userScore", "must be 1, 0 or -1");
+        }).toList();
+    }
+
+    private static NotFoundException testNotFound(String testId) {
+        return new NotFoundException(ErrorCode.TEST_NOT_FOUND, "Test not found: " + testId);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.assay.testcase;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The fields test cases can be sorted by, with their columns. */
+enum TestCaseSort {
+    CREATED_AT("tc.created_at");
+
+    private final String column;
+
+    TestCaseSort(String column) {
+        this.column = column;
+    }
+
+    String column() {
+        return column;
+    }
+
+    static @Nullable TestCaseSort fromWire(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "createdat" -> CREATED_AT;
+            default -> null;
+        };
+    }
+}

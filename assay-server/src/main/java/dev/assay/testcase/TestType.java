@@ -1,0 +1,25 @@
+package dev.assay.testcase;
+
+import dev.assay.common.AssayException;
+import java.util.Locale;
+
+/**
+ * What a test checks. Galtea's docs use two vocabularies; both are accepted and the newer one is
+ * emitted (spec/api-contract.md §5.1, §8 item 25).
+ */
+public enum TestType {
+    ACCURACY,
+    SECURITY,
+    BEHAVIOR;
+
+    /** Either vocabulary, in any case: {@code QUALITY} is {@code ACCURACY}, and so on. */
+    static TestType fromWire(String value) {
+        return switch (value.strip().toUpperCase(Locale.ROOT)) {
+            case "ACCURACY", "QUALITY" -> ACCURACY;
+            case "SECURITY", "RED_TEAMING" -> SECURITY;
+            case "BEHAVIOR", "SCENARIOS" -> BEHAVIOR;
+            default -> throw AssayException.invalidField("type",
+                    "must be ACCURACY, SECURITY or BEHAVIOR (or QUALITY, RED_TEAMING, SCENARIOS)");
+        };
+    }
+}
