@@ -179,12 +179,15 @@ class EvaluationRepository {
                 .update() == 1;
     }
 
-    /** Sends a row back to the queue (or the annotation queue) for another try. */
+    /**
+     * Sends a row back to the queue (or the annotation queue) for another try. {@code attempts}
+     * keeps counting, so a result of an attempt from before the retry can never be written.
+     */
     void requeue(UUID organizationId, UUID id, EvaluationStatus status, Instant now) {
         jdbc.sql("""
                         UPDATE evaluations
                         SET status = :status, score = NULL, reason = NULL, error = NULL, can_retry = false,
-                            evaluated_at = NULL, attempts = 0, lease_until = NULL, next_attempt_at = :now,
+                            evaluated_at = NULL, lease_until = NULL, next_attempt_at = :now,
                             retries_attempted = retries_attempted + 1, human_evaluator_id = NULL,
                             human_evaluator_started_at = NULL, human_evaluator_finished_at = NULL,
                             human_score = NULL, human_reason = NULL, failed_turns = '{}'
