@@ -105,6 +105,40 @@ public class TestCaseService {
         return Ids.parse(IdKind.TEST_CASE, testCaseId).flatMap(id -> testCases.find(caller.organizationId(), id));
     }
 
+    /**
+     * Adds the {@code testIds} and {@code excludeTestIds} list filters (spec/api-contract.md §3.3)
+     * to a query on rows whose {@code testCaseColumn} holds a test case's wire id. An empty value
+     * ({@code testIds=}) stands for rows without a test case.
+     */
+    @Transactional(readOnly = true)
+    public void addTestFilters(Caller caller, ListQuery query, Where where, String testCaseColumn) {
+        List<String> included = testCaseIdsOfTests(caller, query.ids("testIds"));
+        boolean includeNone = query.hasEmptyValue("testIds");
+        if (!query.ids("testIds").isEmpty() || includeNone) {
+            String matching = included.isEmpty() ? "false" : testCaseColumn + " IN (:includedTestCaseIds)";
+            where.add("(" + matching + (includeNone ? " OR " + testCaseColumn + " IS NULL" : "") + ")");
+            if (!included.isEmpty()) {
+                where.param("includedTestCaseIds", included);
+            }
+        }
+        List<String> excluded = testCaseIdsOfTests(caller, query.ids("excludeTestIds"));
+        if (!excluded.isEmpty()) {
+            where.add("(" + testCaseColumn + " IS NULL OR " + testCaseColumn + " NOT IN (:excludedTestCaseIds))",
+                    "excludedTestCaseIds", excluded);
+        }
+        if (query.hasEmptyValue("excludeTestIds")) {
+            where.add(testCaseColumn + " IS NOT NULL");
+        }
+    }
+
+    private List<String> testCaseIdsOfTests(Caller caller, List<String> testIds) {
+        if (testIds.isEmpty()) {
+            return List.of();
+        }
+        Where where = Where.tenant("tc", caller.organizationId()).relation("tc.test_id", "testIds", testIds, IdKind.TEST);
+        return testCases.matchingIds(where).stream().map(id -> Ids.format(IdKind.TEST_CASE, id)).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<TestCase> listTestCases(Caller caller, ListQuery query) {
         Where where = Where.tenant("tc", caller.organizationId()).add("tc.deleted_at IS NULL");
