@@ -16,17 +16,28 @@ public final class Ids {
     private static final char[] ALPHABET = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final int ENCODED_LENGTH = 26;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static long lastTimeAndCounter;
 
     private Ids() {}
 
-    /** A new UUIDv7 whose first 48 bits are the clock's milliseconds. */
+    /**
+     * A new UUIDv7 whose first 48 bits are the clock's milliseconds. Ids made by this process
+     * increase strictly, also within one millisecond: the 12 bits after the version hold a counter
+     * (RFC 9562, method 1), so sorting by id follows creation order.
+     */
     public static UUID newId(Clock clock) {
-        long millis = clock.millis();
-        long randomHigh = RANDOM.nextLong();
+        long timeAndCounter = nextTimeAndCounter(clock.millis());
         long randomLow = RANDOM.nextLong();
-        long mostSignificant = (millis << 16) | 0x7000L | (randomHigh & 0x0FFFL);
+        long mostSignificant = ((timeAndCounter >>> 12) << 16) | 0x7000L | (timeAndCounter & 0x0FFFL);
         long leastSignificant = (randomLow & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(mostSignificant, leastSignificant);
+    }
+
+    /** Milliseconds and a 12-bit counter as one number; a full counter borrows the next millisecond. */
+    private static synchronized long nextTimeAndCounter(long millis) {
+        long candidate = (millis << 12) | RANDOM.nextInt(1 << 11);
+        lastTimeAndCounter = Math.max(candidate, lastTimeAndCounter + 1);
+        return lastTimeAndCounter;
     }
 
     /** The wire form of an id: the kind's prefix, an underscore and 26 base32 characters. */
