@@ -2,6 +2,7 @@ package dev.assay.inference;
 
 import dev.assay.common.JsonValues;
 import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.OrderBy;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -121,15 +122,7 @@ class InferenceResultRepository {
 
     /** The list statement; package-private so a test can check its plan uses an index. */
     static String listSql(Where where, List<SortKey<InferenceResultSort>> sort) {
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        for (SortKey<InferenceResultSort> key : sort) {
-            order.append(key.field().column()).append(key.descending() ? " DESC, " : " ASC, ");
-        }
-        // Tie-breaks run in the direction of the first key, so one index scan (forward or
-        // backward) can serve the whole order.
-        String direction = !sort.isEmpty() && sort.getFirst().descending() ? " DESC" : " ASC";
-        order.append("r.created_at").append(direction).append(", r.idx").append(direction).append(", r.id")
-                .append(direction).append(" LIMIT :limit OFFSET :offset");
+        String order = OrderBy.of(sort, "r.created_at", "r.idx", "r.id");
         return "SELECT " + COLUMNS + " FROM inference_results r " + where.sql() + order;
     }
 

@@ -1,10 +1,11 @@
 package dev.assay.inference;
 
+import dev.assay.common.SortField;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The fields inference results can be sorted by, with their columns. */
-enum InferenceResultSort {
+enum InferenceResultSort implements SortField {
     CREATED_AT("r.created_at"),
     INDEX("r.idx");
 
@@ -14,7 +15,8 @@ enum InferenceResultSort {
         this.column = column;
     }
 
-    String column() {
+    @Override
+    public String column() {
         return column;
     }
 

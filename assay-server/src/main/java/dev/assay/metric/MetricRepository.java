@@ -3,6 +3,7 @@ package dev.assay.metric;
 import dev.assay.common.AssayException;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.OrderBy;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -120,12 +121,7 @@ class MetricRepository {
     }
 
     List<MetricDefinition> list(Where where, List<SortKey<MetricSort>> sort, int limit, int offset) {
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        for (SortKey<MetricSort> key : sort) {
-            order.append(key.field().column()).append(key.descending() ? " DESC, " : " ASC, ");
-        }
-        String direction = !sort.isEmpty() && sort.getFirst().descending() ? " DESC" : " ASC";
-        order.append("m.created_at").append(direction).append(", m.id").append(direction).append(" LIMIT :limit OFFSET :offset");
+        String order = OrderBy.of(sort, "m.created_at", "m.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM metrics m " + where.sql() + order))
                 .query(MetricRepository::map)

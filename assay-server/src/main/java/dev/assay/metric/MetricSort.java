@@ -1,10 +1,11 @@
 package dev.assay.metric;
 
+import dev.assay.common.SortField;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The fields metrics can be sorted by, with their columns. */
-enum MetricSort {
+enum MetricSort implements SortField {
     CREATED_AT("m.created_at"),
     NAME("m.name");
 
@@ -14,7 +15,8 @@ enum MetricSort {
         this.column = column;
     }
 
-    String column() {
+    @Override
+    public String column() {
         return column;
     }
 

@@ -1,10 +1,11 @@
 package dev.assay.product;
 
+import dev.assay.common.SortField;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The fields products and versions can be sorted by, with their columns. */
-enum ProductSort {
+enum ProductSort implements SortField {
     CREATED_AT("created_at"),
     NAME("name");
 
@@ -14,7 +15,8 @@ enum ProductSort {
         this.column = column;
     }
 
-    String column() {
+    @Override
+    public String column() {
         return column;
     }
 

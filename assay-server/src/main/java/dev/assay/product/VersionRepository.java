@@ -3,6 +3,7 @@ package dev.assay.product;
 import dev.assay.common.AssayException;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.OrderBy;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -88,11 +89,7 @@ class VersionRepository {
     }
 
     List<Version> list(Where where, List<SortKey<ProductSort>> sort, int limit, int offset) {
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        for (SortKey<ProductSort> key : sort) {
-            order.append(key.field().column()).append(key.descending() ? " DESC, " : " ASC, ");
-        }
-        order.append("created_at ASC, id ASC LIMIT :limit OFFSET :offset");
+        String order = OrderBy.of(sort, "created_at", "id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM versions v " + where.sql() + order))
                 .query(VersionRepository::map)

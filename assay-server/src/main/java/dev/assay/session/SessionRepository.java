@@ -4,6 +4,7 @@ import dev.assay.common.AssayException;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.JsonValues;
 import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.OrderBy;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -131,11 +132,7 @@ class SessionRepository {
     }
 
     List<Session> list(Where where, List<SortKey<SessionSort>> sort, int limit, int offset) {
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        for (SortKey<SessionSort> key : sort) {
-            order.append(key.field().column()).append(key.descending() ? " DESC, " : " ASC, ");
-        }
-        order.append("s.created_at ASC, s.id ASC LIMIT :limit OFFSET :offset");
+        String order = OrderBy.of(sort, "s.created_at", "s.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM sessions s " + where.sql() + order))
                 .query(SessionRepository::map)

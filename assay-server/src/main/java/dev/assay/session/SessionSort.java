@@ -1,10 +1,11 @@
 package dev.assay.session;
 
+import dev.assay.common.SortField;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The fields sessions can be sorted by, with their columns. */
-enum SessionSort {
+enum SessionSort implements SortField {
     CREATED_AT("s.created_at");
 
     private final String column;
@@ -13,7 +14,8 @@ enum SessionSort {
         this.column = column;
     }
 
-    String column() {
+    @Override
+    public String column() {
         return column;
     }
 

@@ -1,6 +1,7 @@
 package dev.assay.specification;
 
 import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.OrderBy;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -101,12 +102,7 @@ class SpecificationRepository {
     }
 
     List<Specification> list(Where where, List<SortKey<SpecificationSort>> sort, int limit, int offset) {
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        for (SortKey<SpecificationSort> key : sort) {
-            order.append(key.field().column()).append(key.descending() ? " DESC, " : " ASC, ");
-        }
-        String direction = !sort.isEmpty() && sort.getFirst().descending() ? " DESC" : " ASC";
-        order.append("s.created_at").append(direction).append(", s.id").append(direction).append(" LIMIT :limit OFFSET :offset");
+        String order = OrderBy.of(sort, "s.created_at", "s.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM specifications s " + where.sql() + order))
                 .query(SpecificationRepository::map)

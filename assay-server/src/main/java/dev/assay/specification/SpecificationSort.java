@@ -1,10 +1,11 @@
 package dev.assay.specification;
 
+import dev.assay.common.SortField;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The fields specifications can be sorted by, with their columns. */
-enum SpecificationSort {
+enum SpecificationSort implements SortField {
     CREATED_AT("s.created_at");
 
     private final String column;
@@ -13,7 +14,8 @@ enum SpecificationSort {
         this.column = column;
     }
 
-    String column() {
+    @Override
+    public String column() {
         return column;
     }
 

@@ -1,6 +1,7 @@
 package dev.assay.testcase;
 
 import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.OrderBy;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -86,14 +87,7 @@ class TestCaseRepository {
     }
 
     List<TestCase> list(Where where, List<SortKey<TestCaseSort>> sort, int limit, int offset) {
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        for (SortKey<TestCaseSort> key : sort) {
-            order.append(key.field().column()).append(key.descending() ? " DESC, " : " ASC, ");
-        }
-        // Tie-breaks follow the first key's direction so one index scan can serve the order.
-        String direction = !sort.isEmpty() && sort.getFirst().descending() ? " DESC" : " ASC";
-        order.append("tc.created_at").append(direction).append(", tc.id").append(direction)
-                .append(" LIMIT :limit OFFSET :offset");
+        String order = OrderBy.of(sort, "tc.created_at", "tc.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM test_cases tc " + where.sql() + order))
                 .query(TestCaseRepository::map)

@@ -1,10 +1,11 @@
 package dev.assay.testcase;
 
+import dev.assay.common.SortField;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The fields test cases can be sorted by, with their columns. */
-enum TestCaseSort {
+enum TestCaseSort implements SortField {
     CREATED_AT("tc.created_at");
 
     private final String column;
@@ -13,7 +14,8 @@ enum TestCaseSort {
         this.column = column;
     }
 
-    String column() {
+    @Override
+    public String column() {
         return column;
     }
 

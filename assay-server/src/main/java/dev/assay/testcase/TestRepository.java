@@ -3,6 +3,7 @@ package dev.assay.testcase;
 import dev.assay.common.AssayException;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.OrderBy;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -82,14 +83,7 @@ class TestRepository {
     }
 
     List<Test> list(Where where, List<SortKey<TestSort>> sort, int limit, int offset) {
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        for (SortKey<TestSort> key : sort) {
-            order.append(key.field().column()).append(key.descending() ? " DESC, " : " ASC, ");
-        }
-        // Tie-breaks follow the first key's direction so one index scan can serve the order.
-        String direction = !sort.isEmpty() && sort.getFirst().descending() ? " DESC" : " ASC";
-        order.append("t.created_at").append(direction).append(", t.id").append(direction)
-                .append(" LIMIT :limit OFFSET :offset");
+        String order = OrderBy.of(sort, "t.created_at", "t.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM tests t " + where.sql() + order))
                 .query(TestRepository::map)

@@ -1,10 +1,11 @@
 package dev.assay.testcase;
 
+import dev.assay.common.SortField;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The fields tests can be sorted by, with their columns. */
-enum TestSort {
+enum TestSort implements SortField {
     CREATED_AT("t.created_at"),
     NAME("t.name");
 
@@ -14,7 +15,8 @@ enum TestSort {
         this.column = column;
     }
 
-    String column() {
+    @Override
+    public String column() {
         return column;
     }
 
