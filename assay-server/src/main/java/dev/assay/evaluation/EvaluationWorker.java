@@ -28,7 +28,10 @@ class EvaluationWorker implements SmartLifecycle {
     private final EvaluationMetrics observability;
     private final WorkerProperties properties;
     private final Clock clock;
+    private static final long DEPTH_REFRESH_NANOS = 1_000_000_000L;
+
     private final Semaphore freeThreads;
+    private long lastDepthRefresh = System.nanoTime() - DEPTH_REFRESH_NANOS;
     private volatile boolean running;
     private ExecutorService executor;
     private Thread poller;
@@ -121,10 +124,17 @@ class EvaluationWorker implements SmartLifecycle {
                 }
             });
         }
-        if (claims.isEmpty()) {
+        refreshQueueDepth();
+        return claims.size();
+    }
+
+    /** Counts the queue at most once per second, busy or idle. */
+    private void refreshQueueDepth() {
+        long now = System.nanoTime();
+        if (now - lastDepthRefresh >= DEPTH_REFRESH_NANOS) {
+            lastDepthRefresh = now;
             observability.recordQueueDepth(evaluations.queueDepth());
         }
-        return claims.size();
     }
 
     private void sleepQuietly() {
