@@ -179,9 +179,12 @@ class EvaluationRepository {
                 .update() == 1;
     }
 
-    /** Sends a row back to the queue (or the annotation queue) for another try. */
-    void requeue(UUID organizationId, UUID id, EvaluationStatus status, Instant now) {
-        jdbc.sql("""
+    /**
+     * Sends a row back to the queue (or the annotation queue) for another try, if it is still the
+     * retryable final row the caller read: concurrent retries of one row send it back only once.
+     */
+    boolean requeue(UUID organizationId, UUID id, int retriesAttempted, EvaluationStatus status, Instant now) {
+        return jdbc.sql("""
                         UPDATE evaluations
                         SET status = :status, score = NULL, reason = NULL, error = NULL, can_retry = false,
                             evaluated_at = NULL, attempts = 0, lease_until = NULL, next_attempt_at = :now,
@@ -189,12 +192,14 @@ class EvaluationRepository {
                             human_evaluator_started_at = NULL, human_evaluator_finished_at = NULL,
                             human_score = NULL, human_reason = NULL, failed_turns = '{}'
                         WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                          AND can_retry AND status IN ('FAILED', 'SKIPPED') AND retries_attempted = :retriesAttempted
                         """)
                 .param("status", status.name())
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)
-                .update();
+                .param("retriesAttempted", retriesAttempted)
+                .update() == 1;
     }
 
     /** Claims a human evaluation for an annotator, unless another annotator holds it. */

@@ -136,8 +136,11 @@ public class EvaluationService {
                 EvaluationStatus queue = source == MetricSource.HUMAN_EVALUATION
                         ? EvaluationStatus.PENDING_HUMAN
                         : EvaluationStatus.PENDING;
-                evaluations.requeue(caller.organizationId(), evaluation.id(), queue, now);
-                retried++;
+                if (evaluations.requeue(caller.organizationId(), evaluation.id(), evaluation.retriesAttempted(), queue, now)) {
+                    retried++;
+                } else {
+                    errors.add("Evaluation " + evaluationId + " is already being retried");
+                }
             }
         }
         return new RetryResult(retried, errors.size(), errors);
