@@ -61,10 +61,10 @@ class EvaluationJob {
         } catch (RuntimeException e) {
             outcome = new ScoreOutcome.Retryable("Loading the evaluation parameters failed: " + e);
         }
-        finish(claim, evaluation, metric.getFirst().name(), outcome);
+        finish(claim, evaluation, EvaluationMetrics.label(metric.getFirst()), outcome);
     }
 
-    private void finish(EvaluationRepository.Claim claim, Evaluation evaluation, String metricName, ScoreOutcome outcome) {
+    private void finish(EvaluationRepository.Claim claim, Evaluation evaluation, String metricLabel, ScoreOutcome outcome) {
         Instant now = Timestamps.now(clock);
         ScoreOutcome result = outcome;
         if (outcome instanceof ScoreOutcome.Retryable retryable) {
@@ -97,6 +97,6 @@ class EvaluationJob {
             log.info("Evaluation {} attempt {} was taken over by another worker; its result is dropped", claim.id(), claim.attempt());
             return;
         }
-        observability.recordFinal(metricName, status, Duration.between(evaluation.createdAt(), now));
+        observability.recordFinal(metricLabel, status, Duration.between(evaluation.createdAt(), now));
     }
 }

@@ -1,5 +1,6 @@
 package dev.assay.evaluation;
 
+import dev.assay.metric.MetricDefinition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,10 +29,19 @@ class EvaluationMetrics {
         queueDepth.set(depth);
     }
 
-    void recordFinal(String metricName, EvaluationStatus status, Duration sinceCreation) {
+    /**
+     * The {@code metric} label of a metric: a built-in's Galtea name, but an organization's own
+     * metric only as {@code custom:<source>}. The scrape endpoint is public and shared by every
+     * organization, and organization-chosen names would also make the label set unbounded.
+     */
+    static String label(MetricDefinition metric) {
+        return metric.isBuiltIn() ? metric.name() : "custom:" + metric.source().name();
+    }
+
+    void recordFinal(String metricLabel, EvaluationStatus status, Duration sinceCreation) {
         Counter.builder("assay.evaluations.completed")
                 .description("Evaluations that reached a final state")
-                .tag("metric", metricName)
+                .tag("metric", metricLabel)
                 .tag("status", status.name())
                 .register(registry)
                 .increment();
