@@ -1,6 +1,8 @@
 package dev.assay.evaluation;
 
+import static dev.assay.testing.EvaluationFixtures.aSelfHostedMetric;
 import static dev.assay.testing.RawResponses.assertStatus;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.assay.api.CreateSessionRequest;
@@ -9,11 +11,13 @@ import dev.assay.api.EvaluationResponse;
 import dev.assay.api.InferenceResultResponse;
 import dev.assay.api.SessionResponse;
 import dev.assay.client.AssayClient;
+import dev.assay.client.ListOptions;
 import dev.assay.testing.ApiIntegrationTest;
 import dev.assay.testing.EvaluationFixtures;
 import dev.assay.testing.Fixtures;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,5 +100,38 @@ abstract class EvaluationApiTest extends ApiIntegrationTest {
 
     static String quoted(String... values) {
         return String.join(",", Arrays.stream(values).map(value -> "\"" + value + "\"").toList());
+    }
+
+    /** POST /evaluations/fromInferenceResult for the turn with {@code metricsJson} as the {@code metrics} value. */
+    HttpResponse<String> evaluateRaw(InferenceResultResponse turn, String metricsJson) {
+        return send("POST", "/evaluations/fromInferenceResult",
+                "{\"inferenceResultId\":\"" + turn.id() + "\",\"metrics\":" + metricsJson + "}");
+    }
+
+    /** Asserts that the organization has no evaluation at all, not even a deleted one. */
+    void assertNothingCreated() {
+        assertThat(client.evaluations().list(ListOptions.none())).isEmpty();
+        assertThat(client.evaluations().list(ListOptions.none().with("includeDeleted", "true"))).isEmpty();
+    }
+
+    /** The id of the product whose version the session belongs to. */
+    String productOf(SessionResponse session) {
+        return client.versions().get(session.versionId()).productId();
+    }
+
+    /** An evaluation of the turn with a new self-hosted metric and this pre-computed score. */
+    EvaluationResponse selfHosted(InferenceResultResponse turn, double score) {
+        return evaluateOne(turn.id(), EvaluationMetric.scored(aSelfHostedMetric(client).name(), score));
+    }
+
+    /** A self-hosted evaluation created strictly later than {@code previous}, so ordering by createdAt is unambiguous. */
+    EvaluationResponse laterThan(EvaluationResponse previous) {
+        while (true) {
+            EvaluationResponse created = selfHosted(aTurn(), 0.5);
+            if (Instant.parse(created.createdAt()).isAfter(Instant.parse(previous.createdAt()))) {
+                return created;
+            }
+            client.evaluations().delete(created.id());
+        }
     }
 }
