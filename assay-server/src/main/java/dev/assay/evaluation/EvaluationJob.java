@@ -61,16 +61,17 @@ class EvaluationJob {
         } catch (RuntimeException e) {
             outcome = new ScoreOutcome.Retryable("Loading the evaluation parameters failed: " + e);
         }
-        finish(claim, evaluation, metric.getFirst().name(), outcome);
+        finish(claim, evaluation, EvaluationMetrics.label(metric.getFirst()), outcome);
     }
 
-    private void finish(EvaluationRepository.Claim claim, Evaluation evaluation, String metricName, ScoreOutcome outcome) {
+    private void finish(EvaluationRepository.Claim claim, Evaluation evaluation, String metricLabel, ScoreOutcome outcome) {
         Instant now = Timestamps.now(clock);
         ScoreOutcome result = outcome;
         if (outcome instanceof ScoreOutcome.Retryable retryable) {
-            int allowed = properties.maxAttempts() * (evaluation.retriesAttempted() + 1);
-            if (claim.attempt() < allowed) {
-                Duration wait = properties.backoffAfter(claim.attempt());
+            // Each retry request grants max-attempts more; the backoff restarts with each round.
+            int earlierRounds = properties.maxAttempts() * evaluation.retriesAttempted();
+            if (claim.attempt() < earlierRounds + properties.maxAttempts()) {
+                Duration wait = properties.backoffAfter(claim.attempt() - earlierRounds);
                 log.info("Evaluation {} attempt {} failed, retrying in {}: {}", claim.id(), claim.attempt(), wait, retryable.error());
                 evaluations.reschedule(claim, retryable.error(), now.plus(wait));
                 return;
@@ -97,6 +98,6 @@ class EvaluationJob {
             log.info("Evaluation {} attempt {} was taken over by another worker; its result is dropped", claim.id(), claim.attempt());
             return;
         }
-        observability.recordFinal(metricName, status, Duration.between(evaluation.createdAt(), now));
+        observability.recordFinal(metricLabel, status, Duration.between(evaluation.createdAt(), now));
     }
 }

@@ -180,11 +180,13 @@ class EvaluationRepository {
     }
 
     /**
-     * Sends a row back to the queue (or the annotation queue) for another try. {@code attempts}
-     * keeps counting, so a result of an attempt from before the retry can never be written.
+     * Sends a row back to the queue (or the annotation queue) for another try, if it is still the
+     * retryable final row the caller read: concurrent retries of one row send it back only once.
+     * {@code attempts} keeps counting, so a result of an attempt from before the retry can never
+     * be written.
      */
-    void requeue(UUID organizationId, UUID id, EvaluationStatus status, Instant now) {
-        jdbc.sql("""
+    boolean requeue(UUID organizationId, UUID id, int retriesAttempted, EvaluationStatus status, Instant now) {
+        return jdbc.sql("""
                         UPDATE evaluations
                         SET status = :status, score = NULL, reason = NULL, error = NULL, can_retry = false,
                             evaluated_at = NULL, lease_until = NULL, next_attempt_at = :now,
@@ -192,12 +194,14 @@ class EvaluationRepository {
                             human_evaluator_started_at = NULL, human_evaluator_finished_at = NULL,
                             human_score = NULL, human_reason = NULL, failed_turns = '{}'
                         WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                          AND can_retry AND status IN ('FAILED', 'SKIPPED') AND retries_attempted = :retriesAttempted
                         """)
                 .param("status", status.name())
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)
-                .update();
+                .param("retriesAttempted", retriesAttempted)
+                .update() == 1;
     }
 
     /** Claims a human evaluation for an annotator, unless another annotator holds it. */

@@ -18,6 +18,7 @@ import dev.assay.session.Session;
 import dev.assay.session.SessionDeleted;
 import dev.assay.session.SessionService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,8 +137,11 @@ public class EvaluationService {
                 EvaluationStatus queue = source == MetricSource.HUMAN_EVALUATION
                         ? EvaluationStatus.PENDING_HUMAN
                         : EvaluationStatus.PENDING;
-                evaluations.requeue(caller.organizationId(), evaluation.id(), queue, now);
-                retried++;
+                if (evaluations.requeue(caller.organizationId(), evaluation.id(), evaluation.retriesAttempted(), queue, now)) {
+                    retried++;
+                } else {
+                    errors.add("Evaluation " + evaluationId + " is already being retried");
+                }
             }
         }
         return new RetryResult(retried, errors.size(), errors);
@@ -164,11 +168,10 @@ public class EvaluationService {
                     state.status().isFinal() ? now : null, null, resolved.metric().legacyAt(), resolved.metric().disabledAt());
             evaluations.insert(evaluation);
             created.add(evaluation);
+            if (evaluation.status().isFinal()) {
+                observability.recordFinal(EvaluationMetrics.label(resolved.metric()), evaluation.status(), Duration.ZERO);
+            }
         }
-        java.util.Map<UUID, String> metricNames = new java.util.HashMap<>();
-        metrics.forEach(resolved -> metricNames.put(resolved.metric().id(), resolved.metric().name()));
-        created.stream().filter(evaluation -> evaluation.status().isFinal())
-                .forEach(evaluation -> observability.recordFinal(metricNames.get(evaluation.metricId()), evaluation.status(), java.time.Duration.ZERO));
         return created;
     }
 

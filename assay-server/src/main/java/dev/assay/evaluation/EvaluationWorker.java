@@ -25,22 +25,16 @@ class EvaluationWorker implements SmartLifecycle {
 
     private final EvaluationRepository evaluations;
     private final EvaluationJob job;
-    private final EvaluationMetrics observability;
     private final WorkerProperties properties;
     private final Clock clock;
-    private static final long DEPTH_REFRESH_NANOS = 1_000_000_000L;
-
     private final Semaphore freeThreads;
-    private long lastDepthRefresh = System.nanoTime() - DEPTH_REFRESH_NANOS;
     private volatile boolean running;
     private ExecutorService executor;
     private Thread poller;
 
-    EvaluationWorker(EvaluationRepository evaluations, EvaluationJob job, EvaluationMetrics observability,
-            WorkerProperties properties, Clock clock) {
+    EvaluationWorker(EvaluationRepository evaluations, EvaluationJob job, WorkerProperties properties, Clock clock) {
         this.evaluations = evaluations;
         this.job = job;
-        this.observability = observability;
         this.properties = properties;
         this.clock = clock;
         this.freeThreads = new Semaphore(properties.threads());
@@ -124,17 +118,7 @@ class EvaluationWorker implements SmartLifecycle {
                 }
             });
         }
-        refreshQueueDepth();
         return claims.size();
-    }
-
-    /** Counts the queue at most once per second, busy or idle. */
-    private void refreshQueueDepth() {
-        long now = System.nanoTime();
-        if (now - lastDepthRefresh >= DEPTH_REFRESH_NANOS) {
-            lastDepthRefresh = now;
-            observability.recordQueueDepth(evaluations.queueDepth());
-        }
     }
 
     private void sleepQuietly() {

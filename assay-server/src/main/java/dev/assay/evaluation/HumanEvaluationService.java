@@ -9,7 +9,10 @@ import dev.assay.common.ListQuery;
 import dev.assay.common.NotFoundException;
 import dev.assay.common.Timestamps;
 import dev.assay.common.Where;
+import dev.assay.metric.MetricService;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -23,10 +26,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HumanEvaluationService {
     private final EvaluationRepository evaluations;
+    private final MetricService metrics;
+    private final EvaluationMetrics observability;
     private final Clock clock;
 
-    HumanEvaluationService(EvaluationRepository evaluations, Clock clock) {
+    HumanEvaluationService(EvaluationRepository evaluations, MetricService metrics, EvaluationMetrics observability,
+            Clock clock) {
         this.evaluations = evaluations;
+        this.metrics = metrics;
+        this.observability = observability;
         this.clock = clock;
     }
 
@@ -57,10 +65,16 @@ public class HumanEvaluationService {
             throw AssayException.invalidField("score", "must be within [0, 1]");
         }
         UUID id = parse(evaluationId);
-        if (!evaluations.submitHumanScore(caller.organizationId(), id, annotatorId(caller), score, reason, Timestamps.now(clock))) {
+        Instant now = Timestamps.now(clock);
+        if (!evaluations.submitHumanScore(caller.organizationId(), id, annotatorId(caller), score, reason, now)) {
             throw refusal(caller, id, evaluationId);
         }
-        return evaluations.find(caller.organizationId(), id).orElseThrow();
+        Evaluation scored = evaluations.find(caller.organizationId(), id).orElseThrow();
+        String label = metrics.findAll(caller, List.of(scored.metricId())).stream().findFirst()
+                .map(EvaluationMetrics::label)
+                .orElse("deleted metric");
+        observability.recordFinal(label, EvaluationStatus.SUCCESS, Duration.between(scored.createdAt(), now));
+        return scored;
     }
 
     private AssayException refusal(Caller caller, UUID id, String evaluationId) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -77,6 +78,18 @@ class MetricRepository {
                 .param("description", builtIn.description())
                 .param("createdAt", Sql.timestamp(now))
                 .update();
+    }
+
+    /**
+     * Holds, until the transaction ends, a lock on this name in any letter case within the
+     * organization. The unique index compares names exactly, so without it two creations of
+     * "Tone" and "tone" at the same moment would both pass the case-insensitive check.
+     */
+    void lockName(UUID organizationId, String name) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "metric-name:" + organizationId + ":" + name.toLowerCase(Locale.ROOT))
+                .query((rs, row) -> row)
+                .single();
     }
 
     boolean nameTaken(UUID organizationId, String name) {

@@ -49,7 +49,11 @@ public class MetricService {
                 throw AssayException.invalidField("evaluatorModelName", "is required for a PARTIAL_PROMPT metric");
             }
         }
-        if (BuiltInMetrics.clashes(name) || metrics.nameTaken(caller.organizationId(), name)) {
+        if (BuiltInMetrics.clashes(name)) {
+            throw MetricRepository.duplicateName();
+        }
+        metrics.lockName(caller.organizationId(), name);
+        if (metrics.nameTaken(caller.organizationId(), name)) {
             throw MetricRepository.duplicateName();
         }
         MetricDefinition metric = new MetricDefinition(Ids.newId(clock), caller.organizationId(), name, source, parameters,
