@@ -79,9 +79,12 @@ class EvaluationJob {
         if (outcome instanceof ScoreOutcome.Retryable retryable) {
             int allowed = properties.maxAttempts() * (evaluation.retriesAttempted() + 1);
             if (claim.attempt() < allowed) {
-                Duration wait = properties.backoffAfter(claim.attempt());
-                log.info("Evaluation {} attempt {} failed, retrying in {}: {}", claim.id(), claim.attempt(), wait, retryable.error());
-                evaluations.reschedule(claim, retryable.error(), now.plus(wait));
+                Instant due = now.plus(properties.backoffAfter(claim.attempt()));
+                if (retryable.notBefore() != null && retryable.notBefore().isAfter(due)) {
+                    due = retryable.notBefore();
+                }
+                log.info("Evaluation {} attempt {} failed, retrying at {}: {}", claim.id(), claim.attempt(), due, retryable.error());
+                evaluations.reschedule(claim, retryable.error(), due);
                 return;
             }
             log.warn("Evaluation {} failed after {} attempts: {}", claim.id(), claim.attempt(), retryable.error());

@@ -2,6 +2,7 @@ package dev.assay.evaluation;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** What a scorer concluded about one evaluation. */
@@ -47,10 +48,18 @@ public sealed interface ScoreOutcome {
         }
     }
 
-    /** A passing failure (timeout, provider down): worth another attempt after a backoff. */
-    record Retryable(String error) implements ScoreOutcome {
+    /**
+     * A passing failure (timeout, provider down): worth another attempt after a backoff, and not
+     * before {@code notBefore} when the scorer knows when its provider will take calls again.
+     */
+    record Retryable(String error, @Nullable Instant notBefore) implements ScoreOutcome {
         public Retryable {
             requireNonNull(error, "error");
+        }
+
+        /** A passing failure with no idea when it will pass. */
+        public Retryable(String error) {
+            this(error, null);
         }
     }
 }

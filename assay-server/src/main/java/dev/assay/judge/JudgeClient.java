@@ -10,6 +10,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.output.TokenUsage;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.DoubleSupplier;
@@ -75,8 +76,9 @@ final class JudgeClient {
         ChatRequest request = builder.build();
         for (int retry = 0; ; retry++) {
             if (!circuit.tryAcquire()) {
+                Instant until = circuit.openUntil().orElse(null);
                 return new JudgeReply.Unavailable("The LLM judge kept failing; no call goes out until "
-                        + circuit.openUntil().map(Object::toString).orElse("the next probe") + " (circuit open)");
+                        + (until == null ? "the next probe" : until.toString()) + " (circuit open)", until);
             }
             ChatResponse response;
             try {
@@ -138,9 +140,11 @@ final class JudgeClient {
             }
         }
         if (backoff.isTooLong(failure.retryAfter())) {
-            circuit.pauseUntil(clock.instant().plus(failure.retryAfter()));
+            Instant until = clock.instant().plus(failure.retryAfter());
+            circuit.pauseUntil(until);
             log.warn("LLM judge asked for a pause of {}; no call goes out until then", failure.retryAfter());
-            return new JudgeReply.Unavailable("The LLM judge asked to wait " + failure.retryAfter() + " (" + failure.getMessage() + ")");
+            return new JudgeReply.Unavailable("The LLM judge asked to wait " + failure.retryAfter() + " (" + failure.getMessage() + ")",
+                    until);
         }
         if (retry >= properties.maxRetries()) {
             return new JudgeReply.Unavailable("The LLM judge failed " + (retry + 1) + (retry == 0 ? " time" : " times")

@@ -3,6 +3,8 @@ package dev.assay.judge;
 import static java.util.Objects.requireNonNull;
 
 import dev.assay.evaluation.ModelUsage;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** How one question to the judge ended, after the client's retries. */
 sealed interface JudgeReply {
@@ -15,10 +17,17 @@ sealed interface JudgeReply {
         }
     }
 
-    /** No answer for now (rate limits, provider errors, timeouts, open circuit): ask again later. */
-    record Unavailable(String reason) implements JudgeReply {
+    /**
+     * No answer for now (rate limits, provider errors, timeouts, open circuit): ask again later,
+     * not before {@code notBefore} when the endpoint is paused.
+     */
+    record Unavailable(String reason, @Nullable Instant notBefore) implements JudgeReply {
         public Unavailable {
             requireNonNull(reason, "reason");
+        }
+
+        Unavailable(String reason) {
+            this(reason, null);
         }
     }
 

@@ -244,10 +244,12 @@ class JudgeScorerTest {
             ScoreOutcome first = scorer.score(builtIn("Answer Relevancy"), turn("Hi", "Hello"));
             ScoreOutcome second = scorer.score(builtIn("Answer Relevancy"), turn("Hi", "Hello"));
 
-            assertThat(first).isInstanceOfSatisfying(ScoreOutcome.Retryable.class,
-                    retryable -> assertThat(retryable.error()).contains("asked to wait PT2M"));
-            assertThat(second).isInstanceOfSatisfying(ScoreOutcome.Retryable.class,
-                    retryable -> assertThat(retryable.error()).contains("circuit open"));
+            assertThat(first).isEqualTo(new ScoreOutcome.Retryable("The LLM judge asked to wait PT2M (HTTP 429: "
+                    + "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\"}})", clock.instant().plusSeconds(120)));
+            assertThat(second).isInstanceOfSatisfying(ScoreOutcome.Retryable.class, retryable -> {
+                assertThat(retryable.error()).contains("circuit open");
+                assertThat(retryable.notBefore()).isEqualTo(clock.instant().plusSeconds(120));
+            });
             assertThat(judge.requests()).hasSize(1);
             assertThat(sleeper.waits()).isEmpty();
         }
@@ -326,7 +328,9 @@ class JudgeScorerTest {
             }
 
             assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(ScoreOutcome.Retryable.class));
-            assertThat(((ScoreOutcome.Retryable) outcomes.getLast()).error()).contains("circuit open");
+            ScoreOutcome.Retryable last = (ScoreOutcome.Retryable) outcomes.getLast();
+            assertThat(last.error()).contains("circuit open");
+            assertThat(last.notBefore()).as("the worker waits for the circuit").isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
             assertThat(judge.requests()).hasSize(3);
         }
 
