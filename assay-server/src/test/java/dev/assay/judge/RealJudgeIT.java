@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code ASSAY_JUDGE_BASE_URL}, {@code ASSAY_JUDGE_API_KEY}, {@code ASSAY_JUDGE_MODEL}), so a
  * team can check its own provider and model: each must answer a score in the metric's scale with
  * a reason. Skipped when no judge is configured, which is the case in CI. Run it alone with
- * {@code mvn -pl assay-server -am verify -Dit.test=RealJudgeIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -pl assay-server -am verify -Dit.test=RealJudgeIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfEnvironmentVariable(named = "ASSAY_JUDGE_BASE_URL", matches = ".*\\S.*")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
