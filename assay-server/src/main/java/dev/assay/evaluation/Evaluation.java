@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One metric applied to one turn (turn-level) or one session (conversation-level). The row is
- * also the unit of work of the evaluation queue.
+ * also the unit of work of the evaluation queue. {@code judgeModel}, {@code inputTokens} and
+ * {@code outputTokens} add up every LLM-judge call made for it, retries included; they are null
+ * when no judge was called.
  */
 public record Evaluation(
         UUID id,
@@ -22,6 +24,9 @@ public record Evaluation(
         @Nullable String error,
         boolean canRetry,
         @Nullable Integer creditsUsed,
+        @Nullable String judgeModel,
+        @Nullable Long inputTokens,
+        @Nullable Long outputTokens,
         @Nullable String conversationSimulatorVersion,
         @Nullable String humanEvaluatorId,
         @Nullable Instant humanEvaluatorStartedAt,

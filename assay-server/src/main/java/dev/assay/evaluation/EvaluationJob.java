@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -64,6 +65,14 @@ class EvaluationJob {
         finish(claim, evaluation, EvaluationMetrics.label(metric.getFirst()), outcome);
     }
 
+    /**
+     * One credit per judge call that returned an answer; a scorer that called no model keeps its
+     * own count (0 for the deterministic metrics). See docs/decisions/0005-judge-client.md.
+     */
+    private static @Nullable Integer credits(@Nullable Integer creditsUsed, @Nullable ModelUsage usage) {
+        return usage == null ? creditsUsed : Integer.valueOf(usage.calls());
+    }
+
     private void finish(EvaluationRepository.Claim claim, Evaluation evaluation, String metricLabel, ScoreOutcome outcome) {
         Instant now = Timestamps.now(clock);
         ScoreOutcome result = outcome;
@@ -71,9 +80,12 @@ class EvaluationJob {
             // Each retry request grants max-attempts more; the backoff restarts with each round.
             int earlierRounds = properties.maxAttempts() * evaluation.retriesAttempted();
             if (claim.attempt() < earlierRounds + properties.maxAttempts()) {
-                Duration wait = properties.backoffAfter(claim.attempt() - earlierRounds);
-                log.info("Evaluation {} attempt {} failed, retrying in {}: {}", claim.id(), claim.attempt(), wait, retryable.error());
-                evaluations.reschedule(claim, retryable.error(), now.plus(wait));
+                Instant due = now.plus(properties.backoffAfter(claim.attempt() - earlierRounds));
+                if (retryable.notBefore() != null && retryable.notBefore().isAfter(due)) {
+                    due = retryable.notBefore();
+                }
+                log.info("Evaluation {} attempt {} failed, retrying at {}: {}", claim.id(), claim.attempt(), due, retryable.error());
+                evaluations.reschedule(claim, retryable.error(), due);
                 return;
             }
             log.warn("Evaluation {} failed after {} attempts: {}", claim.id(), claim.attempt(), retryable.error());
@@ -87,11 +99,11 @@ class EvaluationJob {
         };
         boolean written = switch (result) {
             case ScoreOutcome.Scored scored -> evaluations.complete(claim, status, scored.score(), scored.reason(), null,
-                    false, scored.creditsUsed(), now);
+                    false, credits(scored.creditsUsed(), scored.usage()), scored.usage(), now);
             case ScoreOutcome.Skipped skipped -> evaluations.complete(claim, status, null, null, skipped.message(),
-                    skipped.canRetry(), 0, now);
+                    skipped.canRetry(), 0, null, now);
             case ScoreOutcome.Failed failed -> evaluations.complete(claim, status, null, null, failed.error(),
-                    failed.canRetry(), 0, now);
+                    failed.canRetry(), credits(0, failed.usage()), failed.usage(), now);
             case ScoreOutcome.Retryable ignored -> throw new IllegalStateException("handled above");
         };
         if (!written) {

@@ -3,10 +3,12 @@ package dev.assay.evaluation;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
+import dev.assay.metric.MetricSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +23,14 @@ import org.springframework.stereotype.Repository;
 class EvaluationRepository {
     private static final String COLUMNS = """
             e.id, e.organization_id, e.metric_id, e.session_id, e.inference_result_id, e.test_case_id, e.status,
-            e.score, e.reason, e.error, e.can_retry, e.credits_used, e.conversation_simulator_version,
+            e.score, e.reason, e.error, e.can_retry, e.credits_used, e.judge_model, e.input_tokens, e.output_tokens,
+            e.conversation_simulator_version,
             e.human_evaluator_id, e.human_evaluator_started_at, e.human_evaluator_finished_at, e.human_score,
             e.human_reason, e.failed_turns, e.attempts, e.retries_attempted, e.created_at, e.evaluated_at,
             e.deleted_at, m.legacy_at AS metric_legacy_at, m.disabled_at AS metric_disabled_at""";
     private static final String FROM = " FROM evaluations e JOIN metrics m ON m.id = e.metric_id ";
+    private static final Object[] JUDGED_SOURCES = Arrays.stream(MetricSource.values())
+            .filter(MetricSource::isJudged).map(MetricSource::name).toArray();
 
     private final JdbcClient jdbc;
 
@@ -119,23 +124,28 @@ class EvaluationRepository {
 
     /**
      * Claims up to {@code limit} due PENDING rows whose lease is free or expired, skipping rows
-     * another worker holds, and leases them. Each claim counts as an attempt.
+     * another worker holds, and leases them. Each claim counts as an attempt. {@code judged}
+     * picks the rows of LLM-judged metrics or the others, one worker lane each.
      */
-    List<Claim> claim(int limit, Instant now, Duration lease) {
+    List<Claim> claim(int limit, Instant now, Duration lease, boolean judged) {
         return jdbc.sql("""
                         WITH due AS (
-                            SELECT id FROM evaluations
-                            WHERE status = 'PENDING' AND deleted_at IS NULL AND next_attempt_at <= :now
-                              AND (lease_until IS NULL OR lease_until < :now)
-                            ORDER BY next_attempt_at, id
+                            SELECT e.id FROM evaluations e
+                            WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.next_attempt_at <= :now
+                              AND (e.lease_until IS NULL OR e.lease_until < :now)
+                              AND EXISTS (SELECT 1 FROM metrics m
+                                          WHERE m.id = e.metric_id AND (m.source = ANY(:judgedSources)) = :judged)
+                            ORDER BY e.next_attempt_at, e.id
                             LIMIT :limit
-                            FOR UPDATE SKIP LOCKED)
+                            FOR UPDATE OF e SKIP LOCKED)
                         UPDATE evaluations e
                         SET lease_until = :leaseUntil, attempts = e.attempts + 1
                         FROM due WHERE e.id = due.id
                         RETURNING e.id, e.attempts
                         """)
                 .param("now", Sql.timestamp(now))
+                .param("judgedSources", new SqlArrayValue("text", JUDGED_SOURCES))
+                .param("judged", judged)
                 .param("limit", limit)
                 .param("leaseUntil", Sql.timestamp(now.plus(lease)))
                 .query((rs, row) -> new Claim(rs.getObject("id", UUID.class), rs.getInt("attempts")))
@@ -145,13 +155,19 @@ class EvaluationRepository {
     /**
      * Writes the final state of a claimed row. Keyed by id and attempt: a worker whose lease
      * expired and whose row was claimed again writes nothing, so no result is ever doubled.
+     * Credits and judge tokens add up over the row's attempts, so a retried evaluation shows all
+     * it cost.
      */
     boolean complete(Claim claim, EvaluationStatus status, @Nullable Double score, @Nullable String reason,
-            @Nullable String error, boolean canRetry, @Nullable Integer creditsUsed, Instant now) {
+            @Nullable String error, boolean canRetry, @Nullable Integer creditsUsed, @Nullable ModelUsage usage, Instant now) {
         return jdbc.sql("""
                         UPDATE evaluations
                         SET status = :status, score = :score, reason = :reason, error = :error, can_retry = :canRetry,
-                            credits_used = :creditsUsed, evaluated_at = :now, lease_until = NULL
+                            credits_used = COALESCE(credits_used, 0) + :creditsUsed,
+                            judge_model = COALESCE(CAST(:judgeModel AS text), judge_model),
+                            input_tokens = CASE WHEN :called THEN COALESCE(input_tokens, 0) + :inputTokens ELSE input_tokens END,
+                            output_tokens = CASE WHEN :called THEN COALESCE(output_tokens, 0) + :outputTokens ELSE output_tokens END,
+                            evaluated_at = :now, lease_until = NULL
                         WHERE id = :id AND attempts = :attempt AND status = 'PENDING'
                         """)
                 .param("status", status.name())
@@ -159,7 +175,11 @@ class EvaluationRepository {
                 .param("reason", reason)
                 .param("error", error)
                 .param("canRetry", canRetry)
-                .param("creditsUsed", creditsUsed)
+                .param("creditsUsed", creditsUsed == null ? 0 : creditsUsed)
+                .param("judgeModel", usage == null ? null : usage.model())
+                .param("called", usage != null)
+                .param("inputTokens", usage == null ? 0L : usage.inputTokens())
+                .param("outputTokens", usage == null ? 0L : usage.outputTokens())
                 .param("now", Sql.timestamp(now))
                 .param("id", claim.id())
                 .param("attempt", claim.attempt())
@@ -262,6 +282,9 @@ class EvaluationRepository {
                 rs.getString("error"),
                 rs.getBoolean("can_retry"),
                 Sql.nullableInt(rs, "credits_used"),
+                rs.getString("judge_model"),
+                Sql.nullableLong(rs, "input_tokens"),
+                Sql.nullableLong(rs, "output_tokens"),
                 rs.getString("conversation_simulator_version"),
                 rs.getString("human_evaluator_id"),
                 Sql.instant(rs, "human_evaluator_started_at"),

@@ -163,7 +163,8 @@ public class EvaluationService {
             InitialState state = InitialState.of(resolved, notReady);
             Evaluation evaluation = new Evaluation(Ids.newId(clock), caller.organizationId(), resolved.metric().id(),
                     session.id(), turnId, session.testCaseId(), state.status(), state.score(), state.reason(),
-                    state.error(), state.canRetry(), state.creditsUsed(), simulatorVersion, null, null, null, null, null,
+                    state.error(), state.canRetry(), state.creditsUsed(), null, null, null, simulatorVersion, null, null, null,
+                    null, null,
                     state.status() == EvaluationStatus.SKIPPED ? notReady : List.of(), 0, 0, now,
                     state.status().isFinal() ? now : null, null, resolved.metric().legacyAt(), resolved.metric().disabledAt());
             evaluations.insert(evaluation);

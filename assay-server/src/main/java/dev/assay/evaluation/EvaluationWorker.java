@@ -14,10 +14,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The polling loop: claims due evaluations with {@code FOR UPDATE SKIP LOCKED} and a lease, as
- * many as it has free threads, and hands each to {@link EvaluationJob}. Any number of instances
+ * many as it has free slots, and hands each to {@link EvaluationJob}. Any number of instances
  * may share one database; a row is only ever worked on by the holder of its current lease, and
  * rows of a worker that died are claimed again when their lease expires (at-least-once, see
  * docs/decisions/0004-evaluation-queue.md).
+ *
+ * <p>Two lanes, so that slow judge calls never hold up the metrics computed in the JVM: a small
+ * platform-thread pool for CPU-bound metrics, and one virtual thread per evaluation of an
+ * LLM-judged metric, up to {@code judge-concurrency} (docs/decisions/0005-judge-client.md).
  */
 @Component
 class EvaluationWorker implements SmartLifecycle {
@@ -27,9 +31,10 @@ class EvaluationWorker implements SmartLifecycle {
     private final EvaluationJob job;
     private final WorkerProperties properties;
     private final Clock clock;
-    private final Semaphore freeThreads;
+    private final Semaphore slotFreed = new Semaphore(0);
+    private final Lane inJvm;
+    private final Lane judged;
     private volatile boolean running;
-    private ExecutorService executor;
     private Thread poller;
 
     EvaluationWorker(EvaluationRepository evaluations, EvaluationJob job, WorkerProperties properties, Clock clock) {
@@ -37,7 +42,8 @@ class EvaluationWorker implements SmartLifecycle {
         this.job = job;
         this.properties = properties;
         this.clock = clock;
-        this.freeThreads = new Semaphore(properties.threads());
+        this.inJvm = new Lane(false, properties.threads());
+        this.judged = new Lane(true, properties.judgeConcurrency());
     }
 
     @Override
@@ -47,10 +53,11 @@ class EvaluationWorker implements SmartLifecycle {
             return;
         }
         running = true;
-        executor = Executors.newFixedThreadPool(properties.threads(), Thread.ofPlatform().name("evaluation-worker-", 0).factory());
+        inJvm.executor = Executors.newFixedThreadPool(properties.threads(), Thread.ofPlatform().name("evaluation-worker-", 0).factory());
+        judged.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("evaluation-judge-", 0).factory());
         poller = Thread.ofPlatform().name("evaluation-poller").daemon().start(this::pollUntilStopped);
-        log.info("Evaluation workers started: {} threads, batches of {}, lease {}", properties.threads(),
-                properties.batchSize(), properties.lease());
+        log.info("Evaluation workers started: {} threads, {} judged evaluations at once, batches of {}, lease {}",
+                properties.threads(), properties.judgeConcurrency(), properties.batchSize(), properties.lease());
     }
 
     @Override
@@ -60,11 +67,11 @@ class EvaluationWorker implements SmartLifecycle {
         }
         running = false;
         poller.interrupt();
-        executor.shutdown();
+        inJvm.executor.shutdown();
+        judged.executor.shutdown();
         try {
-            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
+            awaitOrInterrupt(inJvm.executor);
+            awaitOrInterrupt(judged.executor);
             poller.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -77,12 +84,19 @@ class EvaluationWorker implements SmartLifecycle {
         return running;
     }
 
+    private static void awaitOrInterrupt(ExecutorService executor) throws InterruptedException {
+        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+            executor.shutdownNow();
+        }
+    }
+
     private void pollUntilStopped() {
         while (running) {
             try {
-                int claimed = pollOnce();
-                if (claimed == 0) {
-                    Thread.sleep(properties.pollInterval());
+                // A slot freed from here on wakes the wait below, so a full lane starts its next job at once.
+                slotFreed.drainPermits();
+                if (pollOnce() == 0) {
+                    slotFreed.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -94,31 +108,38 @@ class EvaluationWorker implements SmartLifecycle {
         }
     }
 
-    private int pollOnce() throws InterruptedException {
-        freeThreads.acquire();
-        int free = 1 + freeThreads.drainPermits();
-        int wanted = Math.min(free, properties.batchSize());
-        List<EvaluationRepository.Claim> claims;
+    private int pollOnce() {
+        int claimed = 0;
+        for (Lane lane : List.of(inJvm, judged)) {
+            int free = lane.freeSlots.drainPermits();
+            if (free == 0) {
+                continue;
+            }
+            List<EvaluationRepository.Claim> claims;
+            try {
+                claims = evaluations.claim(Math.min(free, properties.batchSize()), Timestamps.now(clock), properties.lease(),
+                        lane.judged);
+            } catch (RuntimeException e) {
+                lane.freeSlots.release(free);
+                throw e;
+            }
+            lane.freeSlots.release(free - claims.size());
+            claims.forEach(claim -> lane.executor.execute(() -> runReleasing(lane, claim)));
+            claimed += claims.size();
+        }
+        return claimed;
+    }
+
+    private void runReleasing(Lane lane, EvaluationRepository.Claim claim) {
         try {
-            claims = evaluations.claim(wanted, Timestamps.now(clock), properties.lease());
+            job.run(claim);
         } catch (RuntimeException e) {
-            freeThreads.release(free);
-            throw e;
+            log.error("Evaluation {} attempt {} crashed; it returns to the queue when its lease expires",
+                    claim.id(), claim.attempt(), e);
+        } finally {
+            lane.freeSlots.release();
+            slotFreed.release();
         }
-        freeThreads.release(free - claims.size());
-        for (EvaluationRepository.Claim claim : claims) {
-            executor.execute(() -> {
-                try {
-                    job.run(claim);
-                } catch (RuntimeException e) {
-                    log.error("Evaluation {} attempt {} crashed; it returns to the queue when its lease expires",
-                            claim.id(), claim.attempt(), e);
-                } finally {
-                    freeThreads.release();
-                }
-            });
-        }
-        return claims.size();
     }
 
     private void sleepQuietly() {
@@ -126,6 +147,18 @@ class EvaluationWorker implements SmartLifecycle {
             Thread.sleep(properties.pollInterval());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The evaluations of one kind of metric: how many may run at once, and where they run. */
+    private static final class Lane {
+        private final boolean judged;
+        private final Semaphore freeSlots;
+        private ExecutorService executor;
+
+        private Lane(boolean judged, int slots) {
+            this.judged = judged;
+            this.freeSlots = new Semaphore(slots);
         }
     }
 }

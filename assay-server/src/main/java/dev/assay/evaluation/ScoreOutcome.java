@@ -2,18 +2,27 @@ package dev.assay.evaluation;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** What a scorer concluded about one evaluation. */
 public sealed interface ScoreOutcome {
 
-    /** A score in [0, 1] with the reason, and the credits it cost. */
-    record Scored(double score, String reason, @Nullable Integer creditsUsed) implements ScoreOutcome {
+    /**
+     * A score in [0, 1] with the reason, the credits it cost and, for a judged metric, what the
+     * model calls consumed.
+     */
+    record Scored(double score, String reason, @Nullable Integer creditsUsed, @Nullable ModelUsage usage) implements ScoreOutcome {
         public Scored {
             if (!(score >= 0 && score <= 1)) {
                 throw new IllegalArgumentException("score must be within [0, 1]: " + score);
             }
             requireNonNull(reason, "reason");
+        }
+
+        /** A score that cost no model call. */
+        public Scored(double score, String reason, @Nullable Integer creditsUsed) {
+            this(score, reason, creditsUsed, null);
         }
     }
 
@@ -24,17 +33,33 @@ public sealed interface ScoreOutcome {
         }
     }
 
-    /** Not scored because what it got cannot be used. Final. */
-    record Failed(String error, boolean canRetry) implements ScoreOutcome {
+    /**
+     * Not scored because what it got cannot be used. Final. {@code usage} is what the model calls
+     * that led here consumed (a judge whose answers could not be read), if any.
+     */
+    record Failed(String error, boolean canRetry, @Nullable ModelUsage usage) implements ScoreOutcome {
         public Failed {
             requireNonNull(error, "error");
         }
+
+        /** A failure that cost no model call. */
+        public Failed(String error, boolean canRetry) {
+            this(error, canRetry, null);
+        }
     }
 
-    /** A passing failure (timeout, provider down): worth another attempt after a backoff. */
-    record Retryable(String error) implements ScoreOutcome {
+    /**
+     * A passing failure (timeout, provider down): worth another attempt after a backoff, and not
+     * before {@code notBefore} when the scorer knows when its provider will take calls again.
+     */
+    record Retryable(String error, @Nullable Instant notBefore) implements ScoreOutcome {
         public Retryable {
             requireNonNull(error, "error");
+        }
+
+        /** A passing failure with no idea when it will pass. */
+        public Retryable(String error) {
+            this(error, null);
         }
     }
 }

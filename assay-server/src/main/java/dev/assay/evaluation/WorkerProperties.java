@@ -11,7 +11,11 @@ import org.springframework.validation.annotation.Validated;
  * The evaluation workers ({@code assay.evaluation.worker.*}).
  *
  * @param enabled whether this instance runs workers; {@code false} serves the API only
- * @param threads evaluations scored at once by this instance
+ * @param threads evaluations of in-JVM metrics (deterministic, CPU-bound) scored at once by this instance,
+ *     on platform threads
+ * @param judgeConcurrency evaluations of LLM-judged metrics (I/O-bound) in flight at once on this
+ *     instance, each on its own virtual thread; the judge's per-endpoint limit
+ *     ({@code assay.judge.max-concurrency}) caps the calls actually sent, so keep the two equal
  * @param batchSize the most rows one poll claims
  * @param lease how long a claimed row stays reserved; a worker that dies frees its rows when it ends
  * @param pollInterval the pause between polls that found nothing to do
@@ -24,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 public record WorkerProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("2") @Min(1) int threads,
+        @DefaultValue("8") @Min(1) int judgeConcurrency,
         @DefaultValue("16") @Min(1) int batchSize,
         @DefaultValue("2m") @NotNull Duration lease,
         @DefaultValue("500ms") @NotNull Duration pollInterval,

@@ -25,7 +25,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
                         "dev.assay.inference..", "dev.assay.metric..", "dev.assay.specification..",
-                        "dev.assay.evaluation..", "dev.assay.app..", "dev.assay.testcase..")
+                        "dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..", "dev.assay.testcase..")
                 .check(CLASSES);
     }
 
@@ -55,9 +55,26 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheApplicationWiringUsesTheEvaluationFeature() {
-        noClasses().that().resideOutsideOfPackages("dev.assay.evaluation..", "dev.assay.app..")
+    void onlyTheApplicationWiringAndTheJudgeUseTheEvaluationFeature() {
+        // The judge plugs into the evaluation engine through its public Scorer interface.
+        noClasses().that().resideOutsideOfPackages("dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..")
                 .should().dependOnClassesThat().resideInAPackage("dev.assay.evaluation..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingButTheApplicationWiringUsesTheJudge() {
+        noClasses().that().resideOutsideOfPackages("dev.assay.judge..", "dev.assay.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.assay.judge..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void judge_usesOnlyEvaluationMetricAndCommon() {
+        noClasses().that().resideInAPackage("dev.assay.judge..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
+                        "dev.assay.inference..", "dev.assay.specification..", "dev.assay.app..")
                 .check(CLASSES);
     }
 

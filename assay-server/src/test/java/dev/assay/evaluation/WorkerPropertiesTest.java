@@ -20,6 +20,7 @@ class WorkerPropertiesTest {
 
             assertThat(properties.enabled()).isTrue();
             assertThat(properties.threads()).isEqualTo(2);
+            assertThat(properties.judgeConcurrency()).isEqualTo(8);
             assertThat(properties.batchSize()).isEqualTo(16);
             assertThat(properties.lease()).isEqualTo(Duration.ofMinutes(2));
             assertThat(properties.pollInterval()).isEqualTo(Duration.ofMillis(500));
@@ -33,6 +34,7 @@ class WorkerPropertiesTest {
             WorkerProperties properties = bind(Map.of(
                     "assay.evaluation.worker.enabled", "false",
                     "assay.evaluation.worker.threads", "8",
+                    "assay.evaluation.worker.judge-concurrency", "32",
                     "assay.evaluation.worker.batch-size", "4",
                     "assay.evaluation.worker.lease", "30s",
                     "assay.evaluation.worker.poll-interval", "20ms",
@@ -40,14 +42,14 @@ class WorkerPropertiesTest {
                     "assay.evaluation.worker.backoff", "100ms",
                     "assay.evaluation.worker.max-backoff", "1m"));
 
-            assertThat(properties).isEqualTo(new WorkerProperties(false, 8, 4, Duration.ofSeconds(30),
+            assertThat(properties).isEqualTo(new WorkerProperties(false, 8, 32, 4, Duration.ofSeconds(30),
                     Duration.ofMillis(20), 7, Duration.ofMillis(100), Duration.ofMinutes(1)));
         }
     }
 
     @Nested
     class BackoffAfter {
-        private final WorkerProperties properties = new WorkerProperties(true, 2, 16, Duration.ofMinutes(2),
+        private final WorkerProperties properties = new WorkerProperties(true, 2, 8, 16, Duration.ofMinutes(2),
                 Duration.ofMillis(500), 3, Duration.ofSeconds(2), Duration.ofMinutes(5));
 
         @Test

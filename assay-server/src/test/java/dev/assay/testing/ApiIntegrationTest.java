@@ -28,7 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "assay.data-dir=target/it-data",
-            "assay.bootstrap-api-key=" + ApiIntegrationTest.BOOTSTRAP_KEY
+            "assay.bootstrap-api-key=" + ApiIntegrationTest.BOOTSTRAP_KEY,
+            // No judge, whatever the environment says: tests call nothing beyond loopback.
+            "assay.judge.base-url="
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiIntegrationTest {
