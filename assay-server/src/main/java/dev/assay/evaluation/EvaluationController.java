@@ -28,11 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/evaluations")
 class EvaluationController {
     private final EvaluationService evaluations;
+    private final EvaluationQueryService queries;
     private final HumanEvaluationService humanEvaluations;
     private final RetryProperties retryProperties;
 
-    EvaluationController(EvaluationService evaluations, HumanEvaluationService humanEvaluations, RetryProperties retryProperties) {
+    EvaluationController(EvaluationService evaluations, EvaluationQueryService queries,
+            HumanEvaluationService humanEvaluations, RetryProperties retryProperties) {
         this.evaluations = evaluations;
+        this.queries = queries;
         this.humanEvaluations = humanEvaluations;
         this.retryProperties = retryProperties;
     }
@@ -54,12 +57,12 @@ class EvaluationController {
 
     @GetMapping
     List<EvaluationResponse> list(Caller caller, HttpServletRequest request) {
-        return evaluations.list(caller, ListQuery.of(request.getParameterMap())).stream().map(EvaluationMapper::toResponse).toList();
+        return queries.list(caller, ListQuery.of(request.getParameterMap())).stream().map(EvaluationMapper::toResponse).toList();
     }
 
     @GetMapping("/{id}")
     EvaluationResponse get(Caller caller, @PathVariable String id) {
-        return EvaluationMapper.toResponse(evaluations.get(caller, id));
+        return EvaluationMapper.toResponse(queries.get(caller, id));
     }
 
     @DeleteMapping("/{id}")

@@ -4,14 +4,20 @@ import dev.assay.auth.Caller;
 import dev.assay.common.IdKind;
 import dev.assay.common.ListQuery;
 import dev.assay.common.Where;
+import dev.assay.testcase.TestCaseService;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /** The list filters of {@code GET /evaluations} (spec/api-contract.md §2.7), as SQL conditions. */
-final class EvaluationFilters {
+@Component
+class EvaluationFilters {
+    private final TestCaseService testCases;
 
-    private EvaluationFilters() {}
+    EvaluationFilters(TestCaseService testCases) {
+        this.testCases = testCases;
+    }
 
-    static Where where(Caller caller, ListQuery query) {
+    Where where(Caller caller, ListQuery query) {
         Where where = Where.tenant("e", caller.organizationId());
         if (!query.flag("includeDeleted").orElse(false)) {
             where.add("e.deleted_at IS NULL");
@@ -34,12 +40,7 @@ final class EvaluationFilters {
         if (!testCaseIds.isEmpty()) {
             where.add("e.test_case_id IN (:testCaseIds)", "testCaseIds", testCaseIds);
         }
-        if (query.texts("testIds").isEmpty() && hasEmptyValue(query, "testIds")) {
-            where.add("e.test_case_id IS NULL");
-        }
-        if (hasEmptyValue(query, "excludeTestIds")) {
-            where.add("e.test_case_id IS NOT NULL");
-        }
+        testCases.addTestFilters(caller, query, where, "e.test_case_id");
         List<String> statuses = query.ids("statuses");
         if (!statuses.isEmpty()) {
             where.add("e.status IN (:statuses)", "statuses",
@@ -47,9 +48,5 @@ final class EvaluationFilters {
         }
         query.flag("canRetry").ifPresent(canRetry -> where.add("e.can_retry = :canRetry", "canRetry", canRetry));
         return where.createdBetween("e", query);
-    }
-
-    private static boolean hasEmptyValue(ListQuery query, String name) {
-        return query.hasEmptyValue(name);
     }
 }

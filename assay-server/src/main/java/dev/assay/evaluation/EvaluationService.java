@@ -5,11 +5,8 @@ import dev.assay.common.AssayException;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
-import dev.assay.common.ListQuery;
 import dev.assay.common.NotFoundException;
-import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
-import dev.assay.common.Where;
 import dev.assay.inference.InferenceResult;
 import dev.assay.inference.InferenceResultService;
 import dev.assay.inference.InferenceResultStatus;
@@ -84,21 +81,6 @@ public class EvaluationService {
                 .toList();
         return create(caller, session, turnId, null, notReady,
                 resolver.resolve(caller, metrics, specificationIds, session.versionId()));
-    }
-
-    @Transactional(readOnly = true)
-    public Evaluation get(Caller caller, String evaluationId) {
-        return Ids.parse(IdKind.EVALUATION, evaluationId)
-                .flatMap(id -> evaluations.find(caller.organizationId(), id))
-                .orElseThrow(() -> notFound(evaluationId));
-    }
-
-    @Transactional(readOnly = true)
-    public List<Evaluation> list(Caller caller, ListQuery query) {
-        Where where = EvaluationFilters.where(caller, query);
-        StrictIds strict = StrictIds.addTo(where, "e", query, IdKind.EVALUATION);
-        strict.check(() -> evaluations.matchingIds(where), ErrorCode.EVALUATION_NOT_FOUND, "Evaluation");
-        return evaluations.list(where, query.sort(EvaluationSort::fromWire), query.limit(), query.offset());
     }
 
     @Transactional

@@ -1,0 +1,44 @@
+package dev.assay.evaluation;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.ErrorCode;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.ListQuery;
+import dev.assay.common.NotFoundException;
+import dev.assay.common.StrictIds;
+import dev.assay.common.Where;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reading evaluations: one by id, or a filtered, sorted page (spec/api-contract.md §2.7, §2.8). */
+@Service
+public class EvaluationQueryService {
+    private final EvaluationRepository evaluations;
+    private final EvaluationFilters filters;
+
+    EvaluationQueryService(EvaluationRepository evaluations, EvaluationFilters filters) {
+        this.evaluations = evaluations;
+        this.filters = filters;
+    }
+
+    @Transactional(readOnly = true)
+    public Evaluation get(Caller caller, String evaluationId) {
+        return Ids.parse(IdKind.EVALUATION, evaluationId)
+                .flatMap(id -> evaluations.find(caller.organizationId(), id))
+                .orElseThrow(() -> notFound(evaluationId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Evaluation> list(Caller caller, ListQuery query) {
+        Where where = filters.where(caller, query);
+        StrictIds strict = StrictIds.addTo(where, "e", query, IdKind.EVALUATION);
+        strict.check(() -> evaluations.matchingIds(where), ErrorCode.EVALUATION_NOT_FOUND, "Evaluation");
+        return evaluations.list(where, query.sort(EvaluationSort::fromWire), query.limit(), query.offset());
+    }
+
+    private static NotFoundException notFound(String evaluationId) {
+        return new NotFoundException(ErrorCode.EVALUATION_NOT_FOUND, "Evaluation not found: " + evaluationId);
+    }
+}
