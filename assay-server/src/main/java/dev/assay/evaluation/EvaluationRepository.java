@@ -1,6 +1,7 @@
 package dev.assay.evaluation;
 
 import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.OrderBy;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import dev.assay.metric.MetricSource;
@@ -88,12 +89,7 @@ class EvaluationRepository {
     }
 
     List<Evaluation> list(Where where, List<SortKey<EvaluationSort>> sort, int limit, int offset) {
-        StringBuilder order = new StringBuilder(" ORDER BY ");
-        for (SortKey<EvaluationSort> key : sort) {
-            order.append(key.field().column()).append(key.descending() ? " DESC NULLS LAST, " : " ASC NULLS LAST, ");
-        }
-        String direction = !sort.isEmpty() && sort.getFirst().descending() ? " DESC" : " ASC";
-        order.append("e.created_at").append(direction).append(", e.id").append(direction).append(" LIMIT :limit OFFSET :offset");
+        String order = OrderBy.of(sort, "e.created_at", "e.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + order))
                 .query(EvaluationRepository::map)

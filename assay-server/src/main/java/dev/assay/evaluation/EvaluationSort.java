@@ -1,10 +1,11 @@
 package dev.assay.evaluation;
 
+import dev.assay.common.SortField;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** The fields evaluations can be sorted by, with their columns. */
-enum EvaluationSort {
+enum EvaluationSort implements SortField {
     CREATED_AT("e.created_at"),
     SCORE("e.score");
 
@@ -14,7 +15,8 @@ enum EvaluationSort {
         this.column = column;
     }
 
-    String column() {
+    @Override
+    public String column() {
         return column;
     }
 
