@@ -85,11 +85,12 @@ class EvaluationJob {
                     due = retryable.notBefore();
                 }
                 log.info("Evaluation {} attempt {} failed, retrying at {}: {}", claim.id(), claim.attempt(), due, retryable.error());
-                evaluations.reschedule(claim, retryable.error(), due);
+                evaluations.reschedule(claim, retryable.error(), due, retryable.usage());
                 return;
             }
             log.warn("Evaluation {} failed after {} attempts: {}", claim.id(), claim.attempt(), retryable.error());
-            result = new ScoreOutcome.Failed(retryable.error() + " (gave up after " + claim.attempt() + " attempts)", true);
+            result = new ScoreOutcome.Failed(retryable.error() + " (gave up after " + claim.attempt() + " attempts)", true,
+                    retryable.usage());
         }
         EvaluationStatus status = switch (result) {
             case ScoreOutcome.Scored ignored -> EvaluationStatus.SUCCESS;

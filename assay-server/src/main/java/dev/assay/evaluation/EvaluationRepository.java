@@ -182,14 +182,27 @@ class EvaluationRepository {
                 .update() == 1;
     }
 
-    /** Puts a claimed row back in the queue after a transient failure, due again at {@code nextAttemptAt}. */
-    boolean reschedule(Claim claim, String error, Instant nextAttemptAt) {
+    /**
+     * Puts a claimed row back in the queue after a transient failure, due again at
+     * {@code nextAttemptAt}, adding what the attempt's model calls cost.
+     */
+    boolean reschedule(Claim claim, String error, Instant nextAttemptAt, @Nullable ModelUsage usage) {
         return jdbc.sql("""
-                        UPDATE evaluations SET error = :error, next_attempt_at = :nextAttemptAt, lease_until = NULL
+                        UPDATE evaluations
+                        SET error = :error, next_attempt_at = :nextAttemptAt, lease_until = NULL,
+                            credits_used = CASE WHEN :called THEN COALESCE(credits_used, 0) + :calls ELSE credits_used END,
+                            judge_model = COALESCE(CAST(:judgeModel AS text), judge_model),
+                            input_tokens = CASE WHEN :called THEN COALESCE(input_tokens, 0) + :inputTokens ELSE input_tokens END,
+                            output_tokens = CASE WHEN :called THEN COALESCE(output_tokens, 0) + :outputTokens ELSE output_tokens END
                         WHERE id = :id AND attempts = :attempt AND status = 'PENDING'
                         """)
                 .param("error", error)
                 .param("nextAttemptAt", Sql.timestamp(nextAttemptAt))
+                .param("called", usage != null)
+                .param("calls", usage == null ? 0 : usage.calls())
+                .param("judgeModel", usage == null ? null : usage.model())
+                .param("inputTokens", usage == null ? 0L : usage.inputTokens())
+                .param("outputTokens", usage == null ? 0L : usage.outputTokens())
                 .param("id", claim.id())
                 .param("attempt", claim.attempt())
                 .update() == 1;

@@ -52,14 +52,19 @@ public sealed interface ScoreOutcome {
      * A passing failure (timeout, provider down): worth another attempt after a backoff, and not
      * before {@code notBefore} when the scorer knows when its provider will take calls again.
      */
-    record Retryable(String error, @Nullable Instant notBefore) implements ScoreOutcome {
+    record Retryable(String error, @Nullable Instant notBefore, @Nullable ModelUsage usage) implements ScoreOutcome {
         public Retryable {
             requireNonNull(error, "error");
         }
 
+        /** A passing failure that may pass at {@code notBefore}, after no model call that cost anything. */
+        public Retryable(String error, @Nullable Instant notBefore) {
+            this(error, notBefore, null);
+        }
+
         /** A passing failure with no idea when it will pass. */
         public Retryable(String error) {
-            this(error, null);
+            this(error, null, null);
         }
     }
 }

@@ -64,7 +64,7 @@ public final class JudgeScorer implements Scorer {
             JudgeReply reply = judge.ask(model, messages);
             switch (reply) {
                 case JudgeReply.Unavailable unavailable -> {
-                    return new ScoreOutcome.Retryable(unavailable.reason(), unavailable.notBefore());
+                    return new ScoreOutcome.Retryable(unavailable.reason(), unavailable.notBefore(), usage);
                 }
                 case JudgeReply.Rejected rejected -> {
                     return new ScoreOutcome.Failed(rejected.reason(), true, usage);

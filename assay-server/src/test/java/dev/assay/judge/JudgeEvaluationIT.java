@@ -38,6 +38,7 @@ class JudgeEvaluationIT extends ApiIntegrationTest {
         registry.add("assay.judge.model", () -> "judge-model");
         registry.add("assay.judge.backoff", () -> "10ms");
         registry.add("assay.evaluation.worker.poll-interval", () -> "50ms");
+        registry.add("assay.evaluation.worker.backoff", () -> "50ms");
     }
 
     @BeforeEach
@@ -159,6 +160,23 @@ class JudgeEvaluationIT extends ApiIntegrationTest {
 
         assertThat(evaluation.status()).isEqualTo("SUCCESS");
         assertThat(evaluation.creditsUsed()).isEqualTo(1);
+    }
+
+    @Test
+    void evaluateTurn_withUnreadableAnswerThenProviderDown_keepsTheCostOfTheAnswerAcrossTheReschedule() {
+        JUDGE.enqueue(Reply.content("Definitely relevant!"),
+                Reply.status(503, "{\"error\":{\"message\":\"overloaded\"}}"),
+                Reply.status(503, "{\"error\":{\"message\":\"overloaded\"}}"),
+                Reply.status(503, "{\"error\":{\"message\":\"overloaded\"}}"),
+                Reply.verdict(1, "Relevant."));
+        String turnId = aTurn(Fixtures.aSession(client), "Hi", "Hello");
+
+        EvaluationResponse evaluation = awaitFinal(evaluate(turnId, "Answer Relevancy"));
+
+        assertThat(evaluation.status()).isEqualTo("SUCCESS");
+        assertThat(evaluation.creditsUsed()).as("two answered calls, one per attempt").isEqualTo(2);
+        assertThat(evaluation.inputTokens()).isEqualTo(240L);
+        assertThat(evaluation.outputTokens()).isEqualTo(60L);
     }
 
     @Test
