@@ -1,6 +1,7 @@
 package dev.assay.api;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -11,5 +12,5 @@ import org.jspecify.annotations.Nullable;
 public record CreateEvaluationsFromSessionRequest(
         @NotBlank @Nullable String sessionId,
         @Nullable String inferenceResultId,
-        @Nullable List<EvaluationMetric> metrics,
-        @Nullable List<String> specificationIds) {}
+        @Size(max = 100) @Nullable List<EvaluationMetric> metrics,
+        @Size(max = 100) @Nullable List<String> specificationIds) {}

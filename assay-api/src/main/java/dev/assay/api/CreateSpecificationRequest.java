@@ -1,6 +1,7 @@
 package dev.assay.api;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,7 @@ public record CreateSpecificationRequest(
         @NotBlank @Nullable String type,
         @Nullable String testType,
         @Nullable String testVariant,
-        @Nullable List<String> metricIds,
+        @Size(max = 1000) @Nullable List<String> metricIds,
         @Nullable String name) {
 
     /** A capability of the product, checked by the given metrics. */

@@ -72,7 +72,7 @@ class EvaluationController {
     }
 
     @PostMapping("/retry")
-    ResponseEntity<RetryEvaluationsResponse> retry(Caller caller, @RequestBody RetryEvaluationsRequest request) {
+    ResponseEntity<RetryEvaluationsResponse> retry(Caller caller, @Valid @RequestBody RetryEvaluationsRequest request) {
         List<String> ids = new ArrayList<>();
         if (request.ids() != null) {
             ids.addAll(request.ids());
