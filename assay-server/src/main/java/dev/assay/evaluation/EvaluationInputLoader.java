@@ -3,6 +3,7 @@ package dev.assay.evaluation;
 import dev.assay.auth.Caller;
 import dev.assay.inference.InferenceResult;
 import dev.assay.inference.InferenceResultService;
+import dev.assay.metric.MetricDefinition;
 import dev.assay.product.Product;
 import dev.assay.product.ProductService;
 import dev.assay.product.Version;
@@ -33,11 +34,17 @@ class EvaluationInputLoader {
         this.testCases = testCases;
     }
 
-    EvaluationInput load(Caller caller, Evaluation evaluation) {
+    /**
+     * The parameters of one evaluation. The whole conversation is read only when the evaluation
+     * is of a session or an LLM judge scores it: a deterministic metric on one turn never reads the
+     * other turns, so scoring every turn of a long session stays linear.
+     */
+    EvaluationInput load(Caller caller, Evaluation evaluation, MetricDefinition metric) {
         Session session = sessions.getById(caller, evaluation.sessionId());
         Version version = products.getVersionById(caller, session.versionId());
         Product product = products.getProductById(caller, version.productId());
-        List<InferenceResult> conversation = turns.listSessionTurns(caller, session.id());
+        boolean needsConversation = evaluation.inferenceResultId() == null || metric.source().isJudged();
+        List<InferenceResult> conversation = needsConversation ? turns.listSessionTurns(caller, session.id()) : List.of();
         InferenceResult turn = evaluation.inferenceResultId() != null
                 ? turns.findById(caller, evaluation.inferenceResultId()).orElseThrow(
                         () -> new IllegalStateException("The evaluated turn no longer exists"))

@@ -56,7 +56,7 @@ class EvaluationJob {
         }
         ScoreOutcome outcome;
         try {
-            outcome = runner.run(metric.getFirst(), inputs.load(caller, evaluation));
+            outcome = runner.run(metric.getFirst(), inputs.load(caller, evaluation, metric.getFirst()));
         } catch (AssayException | IllegalStateException e) {
             outcome = new ScoreOutcome.Failed("Cannot evaluate: " + e.getMessage(), false);
         } catch (RuntimeException e) {
