@@ -25,7 +25,12 @@ public final class StrictIds {
 
     /** Reads the {@code ids} parameter and adds its condition on {@code alias.id} to the query. */
     public static StrictIds addTo(Where where, String alias, ListQuery query, IdKind kind) {
-        StrictIds strict = new StrictIds(kind, query.ids("ids"));
+        return addTo(where, alias, query.ids("ids"), kind);
+    }
+
+    /** Adds the condition on {@code alias.id} for ids given as a list (a batch request's body). */
+    public static StrictIds addTo(Where where, String alias, List<String> requested, IdKind kind) {
+        StrictIds strict = new StrictIds(kind, requested);
         if (!strict.isRequested()) {
             return strict;
         }

@@ -16,7 +16,6 @@ import dev.assay.session.SessionService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -167,18 +166,11 @@ public class InferenceResultService {
     /** Deletes every listed turn, or none when any of them is unknown (404 naming the missing ones). */
     @Transactional
     public void deleteBatch(Caller caller, List<String> inferenceResultIds) {
-        Set<UUID> ids = new LinkedHashSet<>();
-        List<String> unknown = new ArrayList<>();
-        for (String wireId : inferenceResultIds) {
-            Ids.parse(IdKind.INFERENCE_RESULT, wireId)
-                    .filter(id -> results.find(caller.organizationId(), id).isPresent())
-                    .ifPresentOrElse(ids::add, () -> unknown.add(wireId));
-        }
-        if (!unknown.isEmpty()) {
-            throw new NotFoundException(ErrorCode.INFERENCE_RESULT_NOT_FOUND,
-                    "Inference results not found: " + String.join(", ", unknown));
-        }
-        results.softDelete(caller.organizationId(), ids, Timestamps.now(clock));
+        Where where = Where.tenant("r", caller.organizationId()).add("r.deleted_at IS NULL");
+        StrictIds strict = StrictIds.addTo(where, "r", inferenceResultIds, IdKind.INFERENCE_RESULT);
+        Set<UUID> found = results.matchingIds(where);
+        strict.check(() -> found, ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result");
+        results.softDelete(caller.organizationId(), found, Timestamps.now(clock));
     }
 
     @EventListener
