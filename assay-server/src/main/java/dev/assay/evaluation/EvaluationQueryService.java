@@ -38,7 +38,8 @@ public class EvaluationQueryService {
         return evaluations.list(where, query.sort(EvaluationSort::fromWire), query.limit(), query.offset());
     }
 
-    private static NotFoundException notFound(String evaluationId) {
+    /** The one not-found error of evaluations, for every service of the feature. */
+    static NotFoundException notFound(String evaluationId) {
         return new NotFoundException(ErrorCode.EVALUATION_NOT_FOUND, "Evaluation not found: " + evaluationId);
     }
 }

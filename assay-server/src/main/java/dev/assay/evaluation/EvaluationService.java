@@ -2,10 +2,8 @@ package dev.assay.evaluation;
 
 import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
-import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
-import dev.assay.common.NotFoundException;
 import dev.assay.common.Timestamps;
 import dev.assay.inference.InferenceResult;
 import dev.assay.inference.InferenceResultService;
@@ -85,9 +83,9 @@ public class EvaluationService {
 
     @Transactional
     public void delete(Caller caller, String evaluationId) {
-        UUID id = Ids.parse(IdKind.EVALUATION, evaluationId).orElseThrow(() -> notFound(evaluationId));
+        UUID id = Ids.parse(IdKind.EVALUATION, evaluationId).orElseThrow(() -> EvaluationQueryService.notFound(evaluationId));
         if (!evaluations.softDelete(caller.organizationId(), id, Timestamps.now(clock))) {
-            throw notFound(evaluationId);
+            throw EvaluationQueryService.notFound(evaluationId);
         }
     }
 
@@ -162,9 +160,6 @@ public class EvaluationService {
         return turn.status() != InferenceResultStatus.PENDING && turn.status() != InferenceResultStatus.FAILED;
     }
 
-    private static NotFoundException notFound(String evaluationId) {
-        return new NotFoundException(ErrorCode.EVALUATION_NOT_FOUND, "Evaluation not found: " + evaluationId);
-    }
 
     /** How a new row starts (spec/api-contract.md §9.14). */
     private record InitialState(EvaluationStatus status, @Nullable Double score, @Nullable String reason,

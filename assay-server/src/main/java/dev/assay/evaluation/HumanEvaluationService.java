@@ -2,11 +2,9 @@ package dev.assay.evaluation;
 
 import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
-import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
-import dev.assay.common.NotFoundException;
 import dev.assay.common.Timestamps;
 import dev.assay.common.Where;
 import dev.assay.metric.MetricService;
@@ -78,7 +76,7 @@ public class HumanEvaluationService {
     }
 
     private AssayException refusal(Caller caller, UUID id, String evaluationId) {
-        Evaluation evaluation = evaluations.find(caller.organizationId(), id).orElseThrow(() -> notFound(evaluationId));
+        Evaluation evaluation = evaluations.find(caller.organizationId(), id).orElseThrow(() -> EvaluationQueryService.notFound(evaluationId));
         if (evaluation.status() != EvaluationStatus.PENDING_HUMAN) {
             return AssayException.invalid("Evaluation " + evaluationId + " is not waiting for a human (status "
                     + evaluation.status() + ")");
@@ -94,10 +92,7 @@ public class HumanEvaluationService {
     }
 
     private static UUID parse(String evaluationId) {
-        return Ids.parse(IdKind.EVALUATION, evaluationId).orElseThrow(() -> notFound(evaluationId));
+        return Ids.parse(IdKind.EVALUATION, evaluationId).orElseThrow(() -> EvaluationQueryService.notFound(evaluationId));
     }
 
-    private static NotFoundException notFound(String evaluationId) {
-        return new NotFoundException(ErrorCode.EVALUATION_NOT_FOUND, "Evaluation not found: " + evaluationId);
-    }
 }

@@ -143,8 +143,7 @@ class MetricRepository {
 
     /** The condition for rows the organization sees (its own and the built-ins). */
     static Where visibleTo(UUID organizationId) {
-        return new Where().add("(m.organization_id = :organizationId OR m.organization_id IS NULL)", "organizationId", organizationId)
-                .add("m.deleted_at IS NULL");
+        return new Where().add(VISIBLE, "organizationId", organizationId);
     }
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
