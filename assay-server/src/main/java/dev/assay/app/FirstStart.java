@@ -37,7 +37,7 @@ final class FirstStart {
      * caller holds the data-directory lock. Answers whether the cluster existed before.
      */
     static boolean prepare(DataDirectoryLock lock, Path postgresDirectory, ClusterStarter starter) throws IOException {
-        removeTemporaryClusters(lock, postgresDirectory.getParent());
+        removeTemporaryClusters(lock, lock.dataDirectory());
         if (Files.exists(postgresDirectory.resolve("global").resolve("pg_control"))) {
             return true;
         }

@@ -69,6 +69,7 @@ class FuzzIT extends ApiIntegrationTest {
         }
 
         System.out.printf("fuzz: %d requests, statuses %s (seed %d)%n", requests, statuses, seed);
+        failures.forEach(failure -> System.out.println("fuzz failure: " + failure));
         assertThat(failures).as("5xx answers (seed %d)", seed).isEmpty();
         for (String list : LISTS) {
             HttpResponse<String> response = send("GET", list, null, "application/json", tenant.apiKey());

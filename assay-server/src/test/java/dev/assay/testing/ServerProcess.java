@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * process, for tests that kill it the way a machine or an operator would.
  */
 public final class ServerProcess implements AutoCloseable {
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(300);
 
     private final Process process;
     private final int port;
