@@ -1,6 +1,7 @@
 package dev.assay.api;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * evaluation parameters is {@code PARTIAL_PROMPT}, no judge prompt is {@code SELF_HOSTED}.
  *
  * @param evaluationParams Galtea evaluation parameter names such as {@code actual_output}; at most 20
+ * @param tags at most 100, none null
+ * @param userGroupIds at most 100, none null
  */
 public record CreateMetricRequest(
         @NotBlank @Size(max = 200) @Nullable String name,
@@ -21,8 +24,8 @@ public record CreateMetricRequest(
         @Nullable String evaluatorModelName,
         @Size(max = 5000) @Nullable String description,
         @Nullable String documentationUrl,
-        @Nullable List<String> tags,
-        @Nullable List<String> userGroupIds) {
+        @Size(max = 100) @Nullable List<@NotNull String> tags,
+        @Size(max = 100) @Nullable List<@NotNull String> userGroupIds) {
 
     /** A self-hosted metric: the client computes its scores. */
     public static CreateMetricRequest selfHosted(String name) {

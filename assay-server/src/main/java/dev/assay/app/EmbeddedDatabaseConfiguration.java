@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.assay.common.AssayProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -33,18 +32,23 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DataDirectoryLock lock) throws IOException {
         Path postgresDirectory = lock.dataDirectory().resolve("postgres");
-        Files.createDirectories(postgresDirectory);
-        boolean existing = Files.exists(postgresDirectory.resolve("PG_VERSION"));
         lock.stopOrphanedPostgres(postgresDirectory);
+        boolean existing = FirstStart.prepare(lock, postgresDirectory, directory -> builder(directory).start());
         log.info("Starting embedded PostgreSQL in {} ({})", postgresDirectory, existing ? "existing data" : "new cluster");
+        return builder(postgresDirectory).start();
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path directory) {
         return EmbeddedPostgres.builder()
-                .setDataDirectory(postgresDirectory)
+                .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
+                // PostgreSQL stops when this bean is destroyed, after the pool closed: the library's own
+                // JVM hook would stop it at SIGTERM while requests still drain (docs/decisions/0006-shutdown-order.md).
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
+                .setServerConfig("full_page_writes", "on");
     }
 
     @Bean(destroyMethod = "close")

@@ -87,4 +87,42 @@ class ApiKeyRepository {
                 .param("id", id)
                 .update() == 1;
     }
+    /**
+     * Revokes a key unless it is the last live admin key of its organization. The organization's
+     * row is locked first, so two admins revoking each other at once cannot both succeed.
+     */
+    RevokeOutcome revokeKeepingAnAdmin(UUID organizationId, UUID id, Instant now) {
+        jdbc.sql("SELECT id FROM organizations WHERE id = :organizationId FOR UPDATE")
+                .param("organizationId", organizationId)
+                .query(UUID.class)
+                .optional();
+        Boolean admin = jdbc.sql("""
+                        SELECT is_admin FROM api_keys
+                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                        """)
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .query(Boolean.class)
+                .optional()
+                .orElse(null);
+        if (admin == null) {
+            return RevokeOutcome.NOT_FOUND;
+        }
+        if (admin) {
+            long otherAdmins = jdbc.sql("""
+                            SELECT count(*) FROM api_keys
+                            WHERE organization_id = :organizationId AND is_admin AND deleted_at IS NULL AND id <> :id
+                            """)
+                    .param("organizationId", organizationId)
+                    .param("id", id)
+                    .query(Long.class)
+                    .single();
+            if (otherAdmins == 0) {
+                return RevokeOutcome.LAST_ADMIN;
+            }
+        }
+        return revoke(organizationId, id, now) ? RevokeOutcome.REVOKED : RevokeOutcome.NOT_FOUND;
+    }
+
+    enum RevokeOutcome { REVOKED, NOT_FOUND, LAST_ADMIN }
 }

@@ -51,24 +51,42 @@ public class ApiKeyService {
         return new NewOrganization(organizationId, name, secret, now);
     }
 
+    /** Creates a (non-admin) key in the caller's organization; only an admin key may. */
     @Transactional
     public NewApiKey createKey(Caller caller, String name) {
+        requireAdmin(caller);
         String secret = Secrets.newKey();
         ApiKey key = new ApiKey(Ids.newId(clock), caller.organizationId(), name, Secrets.hint(secret), false, Timestamps.now(clock));
         keys.insert(key, Secrets.hash(secret));
         return new NewApiKey(key, secret);
     }
 
+    /** The organization's live keys; only an admin key may list them. */
     @Transactional(readOnly = true)
     public List<ApiKey> listKeys(Caller caller) {
+        requireAdmin(caller);
         return keys.list(caller.organizationId());
     }
 
+    /**
+     * Revokes a key of the caller's organization; only an admin key may, and never the last admin
+     * key of the organization, which would leave it with no one to manage its keys.
+     */
     @Transactional
     public void revokeKey(Caller caller, String keyId) {
+        requireAdmin(caller);
         UUID id = Ids.parse(IdKind.API_KEY, keyId).orElseThrow(() -> keyNotFound(keyId));
-        if (!keys.revoke(caller.organizationId(), id, Timestamps.now(clock))) {
-            throw keyNotFound(keyId);
+        switch (keys.revokeKeepingAnAdmin(caller.organizationId(), id, Timestamps.now(clock))) {
+            case REVOKED -> { }
+            case NOT_FOUND -> throw keyNotFound(keyId);
+            case LAST_ADMIN -> throw AssayException.invalid(
+                    "This is the organization's last admin key and cannot be revoked: an organization always keeps one");
+        }
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.admin()) {
+            throw new AssayException(ErrorCode.FORBIDDEN, "API keys can only be managed with an admin key of the organization");
         }
     }
 

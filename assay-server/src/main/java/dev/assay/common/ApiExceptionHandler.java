@@ -23,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
@@ -95,6 +96,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof AssayException assay) {
                 return widen(handleAssay(assay));
             }
+            if (cause instanceof StreamConstraintsException limit) {
+                return widen(body(400, ErrorCode.JSON_LIMIT_EXCEEDED, describeLimit(limit), List.of()));
+            }
         }
         return widen(body(400, ErrorCode.MALFORMED_JSON, describeUnreadable(e), List.of()));
     }
@@ -136,6 +140,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         // Also what Spring reports for a DELETE body that is not declared as JSON.
         return "Request body is missing or unreadable: send a JSON object with Content-Type: application/json";
+    }
+
+    /** Jackson's own wording without the name of its configuration method. */
+    private static String describeLimit(StreamConstraintsException e) {
+        String reason = String.valueOf(e.getOriginalMessage()).replaceAll(",? ?from `[^`]*`", "").strip();
+        return "Request body exceeds a JSON limit of the server: " + reason;
     }
 
     private static ResponseEntity<ErrorResponse> body(

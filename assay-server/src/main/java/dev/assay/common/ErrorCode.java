@@ -4,6 +4,7 @@ package dev.assay.common;
 public enum ErrorCode {
     INVALID_REQUEST(400),
     MALFORMED_JSON(400),
+    JSON_LIMIT_EXCEEDED(400),
     DUPLICATE_NAME(400),
     UNAUTHORIZED(401),
     FORBIDDEN(403),

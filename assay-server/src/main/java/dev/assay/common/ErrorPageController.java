@@ -20,6 +20,12 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (statusAttribute == null) {
+            // Requested directly rather than forwarded to by the container: it is no route of the API.
+            return ResponseEntity.status(404)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(ErrorBodies.of(404, ErrorCode.NOT_FOUND, "Route not found", List.of()));
+        }
         int status = statusAttribute instanceof Integer code ? code : 500;
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         if (exception instanceof AssayException assay) {

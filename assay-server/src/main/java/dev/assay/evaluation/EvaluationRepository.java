@@ -183,6 +183,21 @@ class EvaluationRepository {
     }
 
     /**
+     * Gives up a claim without a result (the worker is stopping): the row is due again at once. The
+     * attempt stays counted; the next claim counts a new one, after which the given-up attempt can
+     * no longer write a result.
+     */
+    boolean release(Claim claim) {
+        return jdbc.sql("""
+                        UPDATE evaluations SET lease_until = NULL
+                        WHERE id = :id AND attempts = :attempt AND status = 'PENDING'
+                        """)
+                .param("id", claim.id())
+                .param("attempt", claim.attempt())
+                .update() == 1;
+    }
+
+    /**
      * Puts a claimed row back in the queue after a transient failure, due again at
      * {@code nextAttemptAt}, adding what the attempt's model calls cost.
      */

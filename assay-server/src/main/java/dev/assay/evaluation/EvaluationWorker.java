@@ -2,13 +2,17 @@ package dev.assay.evaluation;
 
 import dev.assay.common.Timestamps;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +26,16 @@ import org.springframework.stereotype.Component;
  * <p>Two lanes, so that slow judge calls never hold up the metrics computed in the JVM: a small
  * platform-thread pool for CPU-bound metrics, and one virtual thread per evaluation of an
  * LLM-judged metric, up to {@code judge-concurrency} (docs/decisions/0005-judge-client.md).
+ *
+ * <p>On shutdown the workers stop after the web server has drained its requests and before the
+ * connection pool closes (docs/decisions/0006-shutdown-order.md): no new claims, running
+ * evaluations get {@link #STOP_WAIT} to finish, and the leases of those that did not are released
+ * so another instance (or the next start) takes them at once instead of after the lease.
  */
 @Component
 class EvaluationWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(EvaluationWorker.class);
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final EvaluationRepository evaluations;
     private final EvaluationJob job;
@@ -34,6 +44,7 @@ class EvaluationWorker implements SmartLifecycle {
     private final Semaphore slotFreed = new Semaphore(0);
     private final Lane inJvm;
     private final Lane judged;
+    private final Set<EvaluationRepository.Claim> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     // Created by each start(): a cached test context is stopped and started again.
     @SuppressWarnings("NullAway.Init")
@@ -69,27 +80,51 @@ class EvaluationWorker implements SmartLifecycle {
         }
         running = false;
         poller.interrupt();
-        inJvm.executor.shutdown();
-        judged.executor.shutdown();
         try {
-            awaitOrInterrupt(inJvm.executor);
-            awaitOrInterrupt(judged.executor);
-            poller.join(5_000);
+            // No claim is made once the poller has ended, so every claim is either finished or in inFlight.
+            poller.join(STOP_WAIT.toMillis());
+            inJvm.executor.shutdown();
+            judged.executor.shutdown();
+            long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+            inJvm.executor.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
+            judged.executor.awaitTermination(remaining(deadline), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        log.info("Evaluation workers stopped; unfinished claims return to the queue when their lease expires");
+        // Evaluations still running are not interrupted: an interrupt closes the JDBC socket of the
+        // thread, so the job could not even write its own failure. Their rows are released instead;
+        // whatever they write before the process ends is keyed by their attempt, as always.
+        releaseUnfinished();
+    }
+
+    private static long remaining(long deadlineNanos) {
+        return Math.max(0, deadlineNanos - System.nanoTime());
+    }
+
+    /** Hands the rows still claimed by this instance back to the queue, due at once. */
+    private void releaseUnfinished() {
+        int released = 0;
+        for (EvaluationRepository.Claim claim : List.copyOf(inFlight)) {
+            try {
+                if (evaluations.release(claim)) {
+                    released++;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not release evaluation {}; it returns to the queue when its lease expires", claim.id(), e);
+            }
+        }
+        log.info("Evaluation workers stopped; {} unfinished evaluations released to the queue", released);
+    }
+
+    /** Phase: stopped after the web server's graceful shutdown, before the web server and the database stop. */
+    @Override
+    public int getPhase() {
+        return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE - 512;
     }
 
     @Override
     public boolean isRunning() {
         return running;
-    }
-
-    private static void awaitOrInterrupt(ExecutorService executor) throws InterruptedException {
-        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-            executor.shutdownNow();
-        }
     }
 
     private void pollUntilStopped() {
@@ -126,6 +161,7 @@ class EvaluationWorker implements SmartLifecycle {
                 throw e;
             }
             lane.freeSlots.release(free - claims.size());
+            inFlight.addAll(claims);
             claims.forEach(claim -> lane.executor.execute(() -> runReleasing(lane, claim)));
             claimed += claims.size();
         }
@@ -136,9 +172,14 @@ class EvaluationWorker implements SmartLifecycle {
         try {
             job.run(claim);
         } catch (RuntimeException e) {
-            log.error("Evaluation {} attempt {} crashed; it returns to the queue when its lease expires",
-                    claim.id(), claim.attempt(), e);
+            if (running) {
+                log.error("Evaluation {} attempt {} crashed; it returns to the queue when its lease expires",
+                        claim.id(), claim.attempt(), e);
+            } else {
+                log.info("Evaluation {} attempt {} ended by the shutdown: {}", claim.id(), claim.attempt(), e.toString());
+            }
         } finally {
+            inFlight.remove(claim);
             lane.freeSlots.release();
             slotFreed.release();
         }

@@ -52,6 +52,10 @@ public class SpecificationService {
         if (type != SpecificationType.POLICY && testType != null) {
             throw AssayException.invalidField("testType", "is only allowed for a POLICY specification");
         }
+        if (("ACCURACY".equals(testType) || "SECURITY".equals(testType))
+                && (request.testVariant() == null || request.testVariant().isBlank())) {
+            throw AssayException.invalidField("testVariant", "is required when testType is " + testType);
+        }
         Set<UUID> metricIds = resolveMetricIds(caller, request.metricIds());
         Specification specification = new Specification(Ids.newId(clock), caller.organizationId(), product.id(),
                 request.name(), request.description(), type, testType, request.testVariant(), List.copyOf(metricIds),

@@ -159,7 +159,7 @@ class ApiKeyIT extends ApiIntegrationTest {
 
             apiError(() -> client.apiKeys().delete(foreign.id()));
 
-            assertThat(clientFor(foreign.key()).apiKeys().list()).extracting(ApiKeyResponse::id).contains(foreign.id());
+            assertThat(other.client().apiKeys().list()).extracting(ApiKeyResponse::id).contains(foreign.id());
         }
 
         @Test
@@ -179,6 +179,91 @@ class ApiKeyIT extends ApiIntegrationTest {
             client.apiKeys().delete(key.id());
 
             assertThat(apiError(() -> client.apiKeys().delete(key.id())).status()).isEqualTo(404);
+        }
+    }
+
+    /** Key management needs an admin key, and an organization always keeps one (docs/api.md, "Roles"). */
+    @Nested
+    class Roles {
+
+        @Test
+        void nonAdminKey_cannotCreateListOrRevokeKeys() {
+            ApiKeyResponse member = client.apiKeys().create("member");
+            ApiKeyResponse other = client.apiKeys().create("other");
+            AssayClient memberClient = clientFor(member.key());
+            String adminKeyId = adminKeyId();
+
+            assertThat(apiError(() -> memberClient.apiKeys().create("minted")).status()).isEqualTo(403);
+            assertThat(apiError(() -> memberClient.apiKeys().list()).status()).isEqualTo(403);
+            assertThat(apiError(() -> memberClient.apiKeys().delete(adminKeyId)).status()).isEqualTo(403);
+            assertThat(apiError(() -> memberClient.apiKeys().delete(other.id())).status()).isEqualTo(403);
+            assertErrorBody(raw("DELETE", "/apiKeys/" + adminKeyId, null, member.key()), 403, "Forbidden");
+
+            assertThat(client.apiKeys().list()).extracting(ApiKeyResponse::id)
+                    .containsExactlyInAnyOrder(adminKeyId, member.id(), other.id());
+            assertThat(client.products().list(ListOptions.none())).isEmpty();
+        }
+
+        @Test
+        void nonAdminKey_keepsWorkingOnData() {
+            AssayClient memberClient = clientFor(client.apiKeys().create("member").key());
+
+            ProductResponse product = aProduct(memberClient);
+
+            assertThat(client.products().list(ListOptions.none())).extracting(ProductResponse::id).containsExactly(product.id());
+        }
+
+        @Test
+        void revoke_lastAdminKey_isRefusedAndTheKeyKeepsWorking() {
+            String adminKeyId = adminKeyId();
+
+            HttpResponse<String> response = raw("DELETE", "/apiKeys/" + adminKeyId, null, tenant.apiKey());
+
+            JsonNode body = assertErrorBody(response, 400, "Bad Request");
+            assertThat(body.get("message").stringValue()).contains("last admin key");
+            assertThat(client.apiKeys().list()).extracting(ApiKeyResponse::id).contains(adminKeyId);
+        }
+
+        @Test
+        void revoke_adminKey_whenAnotherAdminRemains_succeeds() {
+            String firstAdmin = adminKeyId();
+            jdbc.sql("UPDATE api_keys SET is_admin = true WHERE id = :id")
+                    .param("id", Ids.parse(IdKind.API_KEY, client.apiKeys().create("second-admin").id()).orElseThrow())
+                    .update();
+
+            client.apiKeys().delete(firstAdmin);
+
+            assertThat(apiError(() -> client.apiKeys().list()).status()).isEqualTo(401);
+        }
+
+        @Test
+        void revoke_twoAdminsRevokingEachOtherAtOnce_leavesOneAdmin() throws Exception {
+            String firstAdmin = adminKeyId();
+            ApiKeyResponse second = client.apiKeys().create("second-admin");
+            jdbc.sql("UPDATE api_keys SET is_admin = true WHERE id = :id")
+                    .param("id", Ids.parse(IdKind.API_KEY, second.id()).orElseThrow())
+                    .update();
+
+            try (var executor = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                var one = executor.submit(() -> raw("DELETE", "/apiKeys/" + second.id(), null, tenant.apiKey()).statusCode());
+                var two = executor.submit(() -> raw("DELETE", "/apiKeys/" + firstAdmin, null, second.key()).statusCode());
+                // The loser is refused as the last admin (400), or is already revoked when it authenticates (401).
+                List<Integer> statuses = List.of(one.get(), two.get());
+                assertThat(statuses).as("statuses %s", statuses).containsOnlyOnce(204);
+                assertThat(statuses).filteredOn(status -> status != 204).singleElement().isIn(400, 401);
+            }
+            long liveAdmins = jdbc.sql("""
+                            SELECT count(*) FROM api_keys
+                            WHERE organization_id = :organizationId AND is_admin AND deleted_at IS NULL
+                            """)
+                    .param("organizationId", Ids.parse(IdKind.ORGANIZATION, tenant.organizationId()).orElseThrow())
+                    .query(Long.class)
+                    .single();
+            assertThat(liveAdmins).isEqualTo(1);
+        }
+
+        private String adminKeyId() {
+            return client.apiKeys().list().stream().filter(ApiKeyResponse::admin).map(ApiKeyResponse::id).findFirst().orElseThrow();
         }
     }
 

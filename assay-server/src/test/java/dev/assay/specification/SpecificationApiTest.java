@@ -21,7 +21,16 @@ abstract class SpecificationApiTest extends ApiIntegrationTest {
 
     SpecificationResponse policy(ProductResponse product, String testType) {
         return client.specifications().create(new CreateSpecificationRequest(product.id(), "policy " + testType, "POLICY",
-                testType, null, null, null));
+                testType, variantOf(testType), null, null));
+    }
+
+    /** A variant the contract requires for ACCURACY and SECURITY policies; none for the others. */
+    static @org.jspecify.annotations.Nullable String variantOf(String testType) {
+        return switch (testType.toUpperCase(java.util.Locale.ROOT)) {
+            case "ACCURACY", "QUALITY" -> "rag";
+            case "SECURITY", "RED_TEAMING" -> "toxicity";
+            default -> null;
+        };
     }
 
     List<SpecificationResponse> specificationsOf(ProductResponse product) {

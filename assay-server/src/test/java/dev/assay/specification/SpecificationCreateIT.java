@@ -87,6 +87,18 @@ class SpecificationCreateIT extends SpecificationApiTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"ACCURACY", "SECURITY", "QUALITY", "RED_TEAMING"})
+    void create_accuracyOrSecurityPolicyWithoutVariant_returnsBadRequest(String testType) {
+        ProductResponse product = aProduct(client);
+
+        assertThat(errorMessage(post("{\"productId\":\"" + product.id() + "\",\"description\":\"d\",\"type\":\"POLICY\""
+                + ",\"testType\":\"" + testType + "\"}"), 400)).contains("testVariant");
+        assertThat(errorMessage(post("{\"productId\":\"" + product.id() + "\",\"description\":\"d\",\"type\":\"POLICY\""
+                + ",\"testType\":\"" + testType + "\",\"testVariant\":\" \"}"), 400)).contains("testVariant");
+        assertThat(specificationsOf(product)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"CAPABILITY", "INABILITY"})
     void create_nonPolicyWithTestType_returnsBadRequest(String type) {
         ProductResponse product = aProduct(client);

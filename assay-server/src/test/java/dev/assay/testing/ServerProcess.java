@@ -14,13 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The packaged server ({@code target/assay-server.jar}) running as a separate operating-system
  * process, for tests that kill it the way a machine or an operator would.
  */
 public final class ServerProcess implements AutoCloseable {
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
+    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(300);
 
     private final Process process;
     private final int port;
@@ -33,24 +34,49 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the jar with the environment given and waits until its health check answers UP. */
     public static ServerProcess start(Path logFile, Map<String, String> environment, List<String> arguments)
             throws IOException, InterruptedException {
+        ServerProcess server = launch(logFile, environment, arguments);
+        server.awaitHealthy();
+        return server;
+    }
+
+    /** Starts the jar and returns at once, for tests that act while it is still starting. */
+    public static ServerProcess launch(Path logFile, Map<String, String> environment, List<String> arguments)
+            throws IOException {
         Path jar = Path.of("target", "assay-server.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("Run the integration tests after `package`: " + jar.toAbsolutePath() + " is missing");
         }
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        ServerProcess server = new ServerProcess(builder.start(), port);
-        server.awaitHealthy();
-        return server;
+        return new ServerProcess(builder.start(), port);
     }
 
     public String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /**
+     * SIGTERM, then waits up to {@code limit} for the process to end; answers how long it took, or
+     * null when it was still running (it is then killed).
+     */
+    public @Nullable Duration terminate(Duration limit) throws InterruptedException {
+        Instant sent = Instant.now();
+        process.destroy();
+        if (process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            return Duration.between(sent, Instant.now());
+        }
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        return null;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, nothing flushed. */
@@ -70,7 +96,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy() throws InterruptedException {
+    /** Waits until the health check answers UP; fails when the process exits or takes too long. */
+    public void awaitHealthy() throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
         while (Instant.now().isBefore(deadline)) {
