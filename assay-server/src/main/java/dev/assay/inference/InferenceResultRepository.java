@@ -86,12 +86,15 @@ class InferenceResultRepository {
                 .update();
     }
 
-    /** The index after the session's last turn, counting deleted turns so that indices are never reused. */
-    long nextIndex(UUID sessionId) {
-        // bigint: after a turn with the largest int index, MAX(idx) + 1 overflows an integer.
-        return jdbc.sql("SELECT COALESCE(MAX(idx)::bigint + 1, 0) FROM inference_results WHERE session_id = :sessionId")
+    /** Whether a live turn of the session has this index. */
+    boolean indexTaken(UUID sessionId, int index) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM inference_results
+                                       WHERE session_id = :sessionId AND idx = :index AND deleted_at IS NULL)
+                        """)
                 .param("sessionId", sessionId)
-                .query(Long.class)
+                .param("index", index)
+                .query(Boolean.class)
                 .single();
     }
 

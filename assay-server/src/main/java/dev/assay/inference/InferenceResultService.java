@@ -10,6 +10,7 @@ import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
 import dev.assay.common.Where;
+import dev.assay.session.LockedSession;
 import dev.assay.session.Session;
 import dev.assay.session.SessionDeleted;
 import dev.assay.session.SessionService;
@@ -31,6 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class InferenceResultService {
     /** The most turns one batch may create; the SDK recommends 100. */
     public static final int MAX_BATCH_MESSAGES = 1000;
+    /**
+     * The largest explicit turn index. Above it, more than a billion indices stay free for turns
+     * appended without one, so an explicit index can never block a session (docs/api.md).
+     */
+    public static final int MAX_EXPLICIT_INDEX = 1_000_000_000;
 
     private final InferenceResultRepository results;
     private final SessionService sessions;
@@ -45,8 +51,10 @@ public class InferenceResultService {
     @Transactional
     public InferenceResult create(Caller caller, NewInferenceResult request) {
         InferenceResultValidation.check(request);
-        Session session = lockSession(caller, request.session());
-        int index = request.index() != null ? request.index() : nextIndices(session, 1);
+        LockedSession locked = lockSession(caller, request.session());
+        Session session = locked.session();
+        int index = request.index() != null ? explicitIndex(locked, request.index()) : nextIndices(locked, 1);
+        sessions.advanceTurnIndex(locked, index + 1L);
         Instant now = Timestamps.now(clock);
         InferenceResultStatus status = request.status() == null ? InferenceResultStatus.GENERATED : request.status();
         InferenceResult result = new InferenceResult(Ids.newId(clock), caller.organizationId(), session.id(),
@@ -65,9 +73,11 @@ public class InferenceResultService {
         if (batch.messages().size() > MAX_BATCH_MESSAGES) {
             throw AssayException.invalidField("conversationTurns", "at most " + MAX_BATCH_MESSAGES + " turns per batch");
         }
-        Session session = lockSession(caller, batch.session());
+        LockedSession locked = lockSession(caller, batch.session());
+        Session session = locked.session();
         List<TurnPairing.PairedTurn> turns = TurnPairing.pair(batch.messages());
-        int index = nextIndices(session, turns.size());
+        int index = nextIndices(locked, turns.size());
+        sessions.advanceTurnIndex(locked, (long) index + turns.size());
         Instant now = Timestamps.now(clock);
         List<InferenceResult> created = new ArrayList<>();
         for (TurnPairing.PairedTurn turn : turns) {
@@ -178,7 +188,7 @@ public class InferenceResultService {
         results.softDeleteSession(event.organizationId(), event.sessionId(), event.deletedAt());
     }
 
-    private Session lockSession(Caller caller, SessionReference reference) {
+    private LockedSession lockSession(Caller caller, SessionReference reference) {
         boolean byId = reference.sessionId() != null;
         boolean byCustomId = reference.sessionCustomId() != null;
         if (byId == byCustomId) {
@@ -190,13 +200,28 @@ public class InferenceResultService {
     }
 
     /** The index of the first of {@code count} turns appended to the session, if they all fit in an int. */
-    private int nextIndices(Session session, int count) {
-        long first = results.nextIndex(session.id());
+    private static int nextIndices(LockedSession locked, int count) {
+        long first = locked.nextTurnIndex();
         if (first + count - 1 > Integer.MAX_VALUE) {
             throw AssayException.invalid("The session's turns already reach the largest index " + (first - 1)
                     + "; no turn can be appended after it without an explicit index");
         }
         return (int) first;
+    }
+
+    /**
+     * An explicit index, if no live turn of the session has it: at or after the session's next
+     * index none can (O(1)); below it, one lookup among the session's turns decides.
+     */
+    private int explicitIndex(LockedSession locked, int index) {
+        if (index > MAX_EXPLICIT_INDEX) {
+            throw AssayException.invalidField("index", "must be at most " + MAX_EXPLICIT_INDEX);
+        }
+        if (index < locked.nextTurnIndex() && results.indexTaken(locked.session().id(), index)) {
+            throw AssayException.invalidField("index", index + " is already taken by a turn of this session;"
+                    + " omit index to append after its last turn");
+        }
+        return index;
     }
 
     private static NotFoundException notFound(String inferenceResultId) {

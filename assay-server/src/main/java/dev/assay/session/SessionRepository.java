@@ -92,17 +92,22 @@ class SessionRepository {
     }
 
     /** Finds and row-locks a live session, so turns appended to it get consecutive indices. */
-    Optional<Session> lock(UUID organizationId, UUID id) {
+    Optional<LockedSession> lock(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
-
+                        , s.next_idx
                          FROM sessions s
                         WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
                         FOR UPDATE
                         """)
                 .param("organizationId", organizationId)
                 .param("id", id)
-                .query(SessionRepository::map)
+                .query((rs, row) -> new LockedSession(map(rs, row), rs.getLong("next_idx")))
                 .optional();
+    }
+
+    /** Sets the next turn index of a session whose row the caller's transaction has locked. */
+    void setNextTurnIndex(UUID id, long next) {
+        jdbc.sql("UPDATE sessions SET next_idx = :next WHERE id = :id").param("next", next).param("id", id).update();
     }
 
     /** The most recent live session with this custom id among the given versions. */

@@ -93,7 +93,7 @@ public class SessionService {
      * concurrent appends get consecutive indices. Must run inside the caller's transaction.
      */
     @Transactional
-    public Session lockForAppend(Caller caller, String sessionId) {
+    public LockedSession lockForAppend(Caller caller, String sessionId) {
         return Ids.parse(IdKind.SESSION, sessionId)
                 .flatMap(id -> sessions.lock(caller.organizationId(), id))
                 .orElseThrow(() -> notFound(sessionId));
@@ -104,7 +104,7 @@ public class SessionService {
      * most recent match across its versions). No match is a 400, as the contract says.
      */
     @Transactional
-    public Session lockByCustomId(Caller caller, String customId, @Nullable String versionId, @Nullable String productId) {
+    public LockedSession lockByCustomId(Caller caller, String customId, @Nullable String versionId, @Nullable String productId) {
         List<UUID> versionIds;
         if (versionId != null) {
             versionIds = products.findVersion(caller, versionId).map(version -> List.of(version.id())).orElse(List.of());
@@ -116,6 +116,18 @@ public class SessionService {
         Session session = sessions.findByCustomId(caller.organizationId(), versionIds, customId)
                 .orElseThrow(() -> AssayException.invalid("No session with customId '" + customId + "' found"));
         return sessions.lock(caller.organizationId(), session.id()).orElseThrow(() -> notFound(customId));
+    }
+
+    /**
+     * Moves the next turn index of a session locked by {@link #lockForAppend} or
+     * {@link #lockByCustomId} forward to {@code next}; it never moves back. Runs in the
+     * transaction that holds the lock.
+     */
+    @Transactional
+    public void advanceTurnIndex(LockedSession locked, long next) {
+        if (next > locked.nextTurnIndex()) {
+            sessions.setNextTurnIndex(locked.session().id(), next);
+        }
     }
 
     @Transactional(readOnly = true)
