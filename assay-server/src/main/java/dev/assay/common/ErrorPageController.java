@@ -4,6 +4,7 @@ import dev.assay.api.ErrorResponse;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,10 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
-    ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
+    @Nullable ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = statusAttribute instanceof Integer code ? code : 500;
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (aborted(exception)) {
+            // Part of the body is out: add nothing, the container closes the connection.
+            return null;
+        }
         if (exception instanceof AssayException assay) {
             return ResponseEntity.status(assay.code().status())
                     .contentType(MediaType.APPLICATION_JSON)
@@ -32,5 +37,15 @@ class ErrorPageController implements ErrorController {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorBodies.of(status, code, message, List.of()));
+    }
+
+    /** Whether the error is, or was caused by, a {@link ResponseAbortedException} (the container wraps it). */
+    private static boolean aborted(@Nullable Object exception) {
+        for (Throwable cause = exception instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ResponseAbortedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

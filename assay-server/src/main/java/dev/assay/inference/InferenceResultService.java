@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,8 +112,12 @@ public class InferenceResultService {
         return results.list(where, List.of(new ListQuery.SortKey<>(InferenceResultSort.INDEX, false)), ListQuery.MAX_LIMIT, 0);
     }
 
+    /**
+     * Checks the query, then hands the matching turns to {@code sink} one by one while they are
+     * read (nothing reaches the sink when the query is invalid).
+     */
     @Transactional(readOnly = true)
-    public List<InferenceResult> list(Caller caller, ListQuery query) {
+    public void list(Caller caller, ListQuery query, Consumer<InferenceResult> sink) {
         Where where = Where.tenant("r", caller.organizationId()).add("r.deleted_at IS NULL");
         where.relation("r.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
         List<String> evaluationIds = query.ids("evaluationIds");
@@ -127,7 +132,10 @@ public class InferenceResultService {
         where.createdBetween("r", query);
         StrictIds strict = StrictIds.addTo(where, "r", query, IdKind.INFERENCE_RESULT);
         strict.check(() -> results.matchingIds(where), ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result");
-        return results.list(where, query.sort(InferenceResultSort::fromWire), query.limit(), query.offset());
+        List<ListQuery.SortKey<InferenceResultSort>> sort = query.sort(InferenceResultSort::fromWire);
+        int limit = query.limit();
+        int offset = query.offset();
+        results.stream(where, sort, limit, offset, sink);
     }
 
     @Transactional
