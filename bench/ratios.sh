@@ -23,7 +23,8 @@ WORK=${WORK:-$ROOT/target/ratios}
 TURNS=${TURNS:-1000000}             # turns loaded in SESSION_TURNS-turn sessions spread over 30 days
 SESSION_TURNS=${SESSION_TURNS:-100}
 LONG_TURNS=${LONG_TURNS:-100000}   # turns already in each long session before the long-session ingest
-CLIENTS=${CLIENTS:-"1 4 16"}
+CLIENTS=${CLIENTS:-"1 4 16"}        # clients of the many-sessions ingest
+LONG_CLIENTS=${LONG_CLIENTS:-"1 4"} # clients of the long-session ingest, each into its own long session
 DURATION=${DURATION:-10}            # seconds per measured run
 PARTS=${PARTS:-"load lists ingest start"}
 JAR=${JAR:-$ROOT/assay-server/target/assay-server.jar}
@@ -112,7 +113,8 @@ if has_part load; then
     max_clients=$(tr ' ' '\n' <<<"$CLIENTS" | sort -n | tail -1)
     : > "$WORK/spread-sessions" ; : > "$WORK/long-sessions"
     for i in $(seq 1 $(( max_clients * 8 ))); do new_session "ratios-spread-$i" | grep . >>"$WORK/spread-sessions"; done
-    for i in $(seq 1 "$max_clients"); do new_session "ratios-long-$i" | grep . >>"$WORK/long-sessions"; done
+    max_long=$(tr ' ' '\n' <<<"$LONG_CLIENTS" | sort -n | tail -1)
+    for i in $(seq 1 "$max_long"); do new_session "ratios-long-$i" | grep . >>"$WORK/long-sessions"; done
     for i in $(seq 1 "$max_clients"); do new_session "ratios-copy-$i" >/dev/null; done
     loaded=$(now_ms)
     # UUIDs ordered by time like the server's UUIDv7, so COPY's primary-key inserts are as cheap as the API's.
@@ -233,7 +235,7 @@ if has_part ingest; then
     TURNS=100 MODE=spread CLIENTS=4 SESSIONS_FILE=$WORK/spread-sessions \
         wrk -t4 -c4 -d3s --timeout 30s -s bench/ratios-ingest.lua "$API/inferenceResults/batch" >/dev/null   # warm-up
     for scenario in spread own; do
-        for clients in $CLIENTS; do
+        for clients in $([ "$scenario" = spread ] && echo "$CLIENTS" || echo "$LONG_CLIENTS"); do
             if [ "$scenario" = spread ]; then sessions=$WORK/spread-sessions; copy_prefix=ratios-copy-; idx=0
             else sessions=$WORK/long-sessions; copy_prefix=ratios-long-; idx=$(( 50000000 + clients * 1000000 )); fi
             sampler=
