@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -136,11 +138,23 @@ class SessionRepository {
                 .list());
     }
 
-    List<Session> list(Where where, List<SortKey<SessionSort>> sort, int limit, int offset) {
-        return where.param("limit", limit).param("offset", offset)
+    /** Hands the rows of a list to {@code sink} as they are read; must run inside a transaction. */
+    void stream(Where where, List<SortKey<SessionSort>> sort, int limit, int offset, Consumer<Session> sink) {
+        Sql.FetchBudget budget = new Sql.FetchBudget();
+        where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql(listSql(where, sort)))
-                .query(SessionRepository::map)
-                .list();
+                .withFetchSize(Sql.FetchBudget.FIRST_FETCH)
+                .query(rs -> {
+                    String metadata = rs.getString("metadata");
+                    Session session = map(rs, metadata);
+                    budget.adapt(rs, 256 + length(metadata) + length(session.context()) + length(session.error())
+                            + length(session.stoppingReason()));
+                    sink.accept(session);
+                });
+    }
+
+    private static long length(@Nullable String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** The list statement; package-private so a test can check that an index serves its order. */
@@ -165,6 +179,10 @@ class SessionRepository {
     }
 
     private static Session map(ResultSet rs, int row) throws SQLException {
+        return map(rs, rs.getString("metadata"));
+    }
+
+    private static Session map(ResultSet rs, @Nullable String metadata) throws SQLException {
         return new Session(
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
@@ -176,7 +194,7 @@ class SessionRepository {
                 rs.getString("stopping_reason"),
                 rs.getString("error"),
                 SessionStatus.valueOf(rs.getString("status")),
-                JsonValues.readObject(rs.getString("metadata")),
+                JsonValues.readObject(metadata),
                 Sql.requiredInstant(rs, "created_at"),
                 Sql.instant(rs, "deleted_at"));
     }

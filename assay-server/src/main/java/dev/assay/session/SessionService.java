@@ -6,6 +6,7 @@ import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
+import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -131,7 +133,7 @@ public class SessionService {
     }
 
     @Transactional(readOnly = true)
-    public List<Session> list(Caller caller, ListQuery query) {
+    public void list(Caller caller, ListQuery query, Consumer<Session> sink) {
         Where where = Where.tenant("s", caller.organizationId()).add("s.deleted_at IS NULL");
         List<String> customIds = query.texts("customIds");
         if (!customIds.isEmpty()) {
@@ -156,7 +158,10 @@ public class SessionService {
         where.createdBetween("s", query);
         StrictIds strict = StrictIds.addTo(where, "s", query, IdKind.SESSION);
         strict.check(() -> sessions.matchingIds(where), ErrorCode.SESSION_NOT_FOUND, "Session");
-        return sessions.list(where, query.sort(SessionSort::fromWire), query.limit(), query.offset());
+        List<SortKey<SessionSort>> sort = query.sort(SessionSort::fromWire);
+        int limit = query.limit();
+        int offset = query.offset();
+        sessions.stream(where, sort, limit, offset, sink);
     }
 
     @Transactional
