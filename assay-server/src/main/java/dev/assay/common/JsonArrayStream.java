@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonArrayStream implements Consumer<Object> {
     private final HttpServletResponse response;
     private final JsonMapper json;
-    private JsonGenerator generator;
+    private @Nullable JsonGenerator generator;
 
     private JsonArrayStream(HttpServletResponse response, JsonMapper json) {
         this.response = response;
@@ -33,9 +34,9 @@ public final class JsonArrayStream implements Consumer<Object> {
         JsonArrayStream stream = new JsonArrayStream(response, json);
         try {
             producer.accept(stream);
-            stream.start();
-            stream.generator.writeEndArray();
-            stream.generator.close();
+            JsonGenerator generator = stream.start();
+            generator.writeEndArray();
+            generator.close();
         } catch (RuntimeException e) {
             if (!response.isCommitted()) {
                 response.resetBuffer();
@@ -47,21 +48,24 @@ public final class JsonArrayStream implements Consumer<Object> {
 
     @Override
     public void accept(Object element) {
-        start();
-        generator.writePOJO(element);
+        start().writePOJO(element);
     }
 
-    private void start() {
-        if (generator != null) {
-            return;
+    /** The generator, created with the array's start on the first call. */
+    private JsonGenerator start() {
+        JsonGenerator current = generator;
+        if (current != null) {
+            return current;
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         try {
-            generator = json.createGenerator(response.getOutputStream());
+            current = json.createGenerator(response.getOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        generator.writeStartArray();
+        current.writeStartArray();
+        generator = current;
+        return current;
     }
 }
