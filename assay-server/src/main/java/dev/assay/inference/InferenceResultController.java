@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +58,7 @@ class InferenceResultController {
     }
 
     /** Streams the page: rows are written as they are read (common/JsonArrayStream). */
-    @GetMapping
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = InferenceResultResponse.class))))
     void list(Caller caller, HttpServletRequest request, HttpServletResponse response) {
         ListQuery query = ListQuery.of(request.getParameterMap());
