@@ -33,6 +33,7 @@ public final class AssayClient implements AutoCloseable {
     private final TestService tests;
     private final TestCaseService testCases;
     private final ComparisonService comparisons;
+    private final AgreementService agreement;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -48,6 +49,7 @@ public final class AssayClient implements AutoCloseable {
         this.tests = new TestService(transport);
         this.testCases = new TestCaseService(transport);
         this.comparisons = new ComparisonService(transport);
+        this.agreement = new AgreementService(transport);
     }
 
     public static Builder builder() {
@@ -108,6 +110,11 @@ public final class AssayClient implements AutoCloseable {
     /** Comparing two versions metric by metric, with significance. */
     public ComparisonService comparisons() {
         return comparisons;
+    }
+
+    /** Agreement between machine scores and human scores: calibrating a judge. */
+    public AgreementService agreement() {
+        return agreement;
     }
 
     @Override

@@ -268,6 +268,27 @@ class EvaluationRepository {
                 .update() == 1;
     }
 
+    /** A human's score and reason beside the machine's, on a scored evaluation of a metric people do not score. */
+    boolean reviewMachineScore(UUID organizationId, UUID id, String annotatorId, double score, @Nullable String reason,
+            Instant now) {
+        return jdbc.sql("""
+                        UPDATE evaluations e
+                        SET human_score = :score, human_reason = :reason, human_evaluator_id = :annotatorId,
+                            human_evaluator_started_at = :now, human_evaluator_finished_at = :now
+                        FROM metrics m
+                        WHERE m.id = e.metric_id AND m.source <> 'HUMAN_EVALUATION'
+                          AND e.organization_id = :organizationId AND e.id = :id AND e.deleted_at IS NULL
+                          AND e.status = 'SUCCESS' AND e.score IS NOT NULL AND e.human_score IS NULL
+                        """)
+                .param("score", score)
+                .param("reason", reason)
+                .param("now", Sql.timestamp(now))
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .param("annotatorId", annotatorId)
+                .update() == 1;
+    }
+
     long queueDepth() {
         return jdbc.sql("SELECT count(*) FROM evaluations WHERE status = 'PENDING' AND deleted_at IS NULL")
                 .query(Long.class)
