@@ -1,7 +1,9 @@
 package dev.assay.analysis;
 
+import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +13,16 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the scores of two versions: every scored evaluation, or one row per test case both ran. */
+/**
+ * Reads two versions' scores, aggregated in SQL where the statistics allow: per-side counts, means,
+ * standard deviations and pass counts, and per-test-case means for pairing; raw scores only for an
+ * unpaired rank test.
+ */
 @Repository
 class ComparisonRepository {
     private static final String FROM = " FROM evaluations e JOIN sessions s ON s.id = e.session_id ";
+    private static final String BOTH_VERSIONS =
+            " AND s.deleted_at IS NULL AND s.version_id IN (:baseVersionId, :candidateVersionId)";
 
     private final JdbcClient jdbc;
 
@@ -23,26 +31,76 @@ class ComparisonRepository {
     }
 
     /**
-     * The scores of each metric, per version: index 0 the base, 1 the candidate. Within a side the
-     * scores come in no fixed order; callers that need one sort them.
+     * Per metric, each side's aggregates (index 0 the base, 1 the candidate), in one pass. When the
+     * two versions are the same, both sides are the same rows.
      */
-    Map<UUID, Sample[]> scores(Where where, UUID baseVersionId, UUID candidateVersionId) {
-        Map<UUID, SampleBuilder[]> builders = new LinkedHashMap<>();
-        String side = " AND s.deleted_at IS NULL AND s.version_id = ";
+    Map<UUID, SideRow[]> summaries(Where where, UUID baseVersionId, UUID candidateVersionId, double passThreshold) {
+        Map<UUID, SideRow[]> summaries = new LinkedHashMap<>();
         where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
-                .bind(jdbc.sql("SELECT 0 AS side, e.metric_id, e.test_case_id, e.score" + FROM + where.sql()
-                        + side + ":baseVersionId"
-                        + " UNION ALL SELECT 1 AS side, e.metric_id, e.test_case_id, e.score" + FROM + where.sql()
-                        + side + ":candidateVersionId"))
+                .param("passThreshold", passThreshold)
+                .bind(jdbc.sql("""
+                        SELECT e.metric_id, CASE WHEN s.version_id = :baseVersionId THEN 0 ELSE 1 END AS side,
+                               count(*) AS n, avg(e.score) AS mean, stddev_samp(e.score) AS standard_deviation,
+                               count(*) FILTER (WHERE e.score >= :passThreshold) AS passing,
+                               count(*) FILTER (WHERE e.test_case_id IS NULL) AS without_test_case
+                        """ + FROM + where.sql() + BOTH_VERSIONS + " GROUP BY 1, 2"))
                 .query(rs -> {
-                    UUID metricId = rs.getObject("metric_id", UUID.class);
-                    SampleBuilder[] sides = builders.computeIfAbsent(metricId,
-                            key -> new SampleBuilder[] {new SampleBuilder(), new SampleBuilder()});
-                    sides[rs.getInt("side")].add(rs.getDouble("score"), rs.getString("test_case_id"));
+                    SideRow[] sides = summaries.computeIfAbsent(rs.getObject("metric_id", UUID.class), key -> new SideRow[2]);
+                    sides[rs.getInt("side")] = new SideRow(rs.getLong("n"), rs.getDouble("mean"),
+                            Sql.nullableDouble(rs, "standard_deviation"), rs.getLong("passing"), rs.getLong("without_test_case"));
                 });
-        Map<UUID, Sample[]> samples = new LinkedHashMap<>();
-        builders.forEach((metricId, sides) -> samples.put(metricId, new Sample[] {sides[0].build(), sides[1].build()}));
-        return samples;
+        summaries.values().forEach(sides -> {
+            if (baseVersionId.equals(candidateVersionId)) {
+                sides[1] = sides[0];
+            }
+        });
+        return summaries;
+    }
+
+    /**
+     * For each metric, one row per test case: the mean score of each version, null on a side
+     * without an evaluation of that test case. Only evaluations with a test case count.
+     */
+    Map<UUID, List<double @Nullable []>> testCaseMeans(Where where, UUID baseVersionId, UUID candidateVersionId,
+            Collection<UUID> metricIds) {
+        Map<UUID, List<double @Nullable []>> means = new LinkedHashMap<>();
+        where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
+                .param("selectedMetricIds", List.copyOf(metricIds))
+                .bind(jdbc.sql("""
+                        SELECT e.metric_id,
+                               avg(e.score) FILTER (WHERE s.version_id = :baseVersionId) AS base_mean,
+                               avg(e.score) FILTER (WHERE s.version_id = :candidateVersionId) AS candidate_mean
+                        """ + FROM + where.sql() + BOTH_VERSIONS + """
+                          AND e.test_case_id IS NOT NULL AND e.metric_id IN (:selectedMetricIds)
+                        GROUP BY e.metric_id, e.test_case_id
+                        """))
+                .query(rs -> {
+                    Double base = Sql.nullableDouble(rs, "base_mean");
+                    Double candidate = Sql.nullableDouble(rs, "candidate_mean");
+                    means.computeIfAbsent(rs.getObject("metric_id", UUID.class), key -> new ArrayList<>())
+                            .add(base == null || candidate == null ? null : new double[] {base, candidate});
+                });
+        return means;
+    }
+
+    /** Every score of each side for these metrics (index 0 the base, 1 the candidate), in no fixed order. */
+    Map<UUID, double[][]> scores(Where where, UUID baseVersionId, UUID candidateVersionId, Collection<UUID> metricIds) {
+        Map<UUID, ScoreBuilder[]> builders = new LinkedHashMap<>();
+        where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
+                .param("selectedMetricIds", List.copyOf(metricIds))
+                .bind(jdbc.sql("SELECT e.metric_id, CASE WHEN s.version_id = :baseVersionId THEN 0 ELSE 1 END AS side, e.score"
+                        + FROM + where.sql() + BOTH_VERSIONS + " AND e.metric_id IN (:selectedMetricIds)"))
+                .query(rs -> {
+                    ScoreBuilder[] sides = builders.computeIfAbsent(rs.getObject("metric_id", UUID.class),
+                            key -> new ScoreBuilder[] {new ScoreBuilder(), new ScoreBuilder()});
+                    sides[rs.getInt("side")].add(rs.getDouble("score"));
+                });
+        Map<UUID, double[][]> scores = new LinkedHashMap<>();
+        builders.forEach((metricId, sides) -> {
+            double[] base = sides[0].build();
+            scores.put(metricId, new double[][] {base, baseVersionId.equals(candidateVersionId) ? base : sides[1].build()});
+        });
+        return scores;
     }
 
     /** The test cases both versions were scored on, lowest delta first. */
@@ -80,22 +138,23 @@ class ComparisonRepository {
                 .list();
     }
 
-    /** Grows the arrays of one side without boxing a value per row. */
-    private static final class SampleBuilder {
-        private double[] scores = new double[64];
-        private final List<@Nullable String> testCaseIds = new ArrayList<>();
+    /** One side's aggregates. */
+    record SideRow(long n, double mean, @Nullable Double standardDeviation, long passing, long withoutTestCase) {}
 
-        void add(double score, @Nullable String testCaseId) {
-            int size = testCaseIds.size();
+    /** Grows an array of scores without boxing a value per row. */
+    private static final class ScoreBuilder {
+        private double[] scores = new double[64];
+        private int size;
+
+        void add(double score) {
             if (size == scores.length) {
                 scores = Arrays.copyOf(scores, size * 2);
             }
-            scores[size] = score;
-            testCaseIds.add(testCaseId);
+            scores[size++] = score;
         }
 
-        Sample build() {
-            return new Sample(Arrays.copyOf(scores, testCaseIds.size()), testCaseIds.toArray(new String[0]));
+        double[] build() {
+            return Arrays.copyOf(scores, size);
         }
     }
 }
