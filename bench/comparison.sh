@@ -54,7 +54,7 @@ version() {
 run() {
     echo "== $1: $2"
     curl -sf "$API$2" -H "$H" | jq -c 'if type == "object" then .metrics[] | {pairing, pairs, n: .base.n, delta, pValue, verdict} else length end'
-    wrk -t1 -c1 -d"${SECONDS_TO_RUN}s" --latency -H "$H" "$API$2" | grep -E 'Latency|50%|90%|99%|Requests/sec'
+    wrk -t1 -c1 -d"${SECONDS_TO_RUN}s" --timeout 10s --latency -H "$H" "$API$2" | grep -E 'Latency|50%|90%|99%|Requests/sec'
 }
 P="baseVersionId=$(version paired-base)&candidateVersionId=$(version paired-candidate)&metricIds=$METRIC"
 U="baseVersionId=$(version unpaired-base)&candidateVersionId=$(version unpaired-candidate)&metricIds=$METRIC"

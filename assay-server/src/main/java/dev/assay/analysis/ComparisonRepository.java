@@ -1,6 +1,5 @@
 package dev.assay.analysis;
 
-import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,14 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads two versions' scores, aggregated in SQL where the statistics allow: per-side counts, means,
- * standard deviations and pass counts, and per-test-case means for pairing; raw scores only for an
- * unpaired rank test.
+ * Reads two versions' scores, aggregated in SQL where the statistics allow: per test case and
+ * version the count, sum, sum of squares and passing count, from which the side summaries and the
+ * paired differences follow; raw scores only for an unpaired rank test.
  */
 @Repository
 class ComparisonRepository {
@@ -31,56 +30,36 @@ class ComparisonRepository {
     }
 
     /**
-     * Per metric, each side's aggregates (index 0 the base, 1 the candidate), in one pass. When the
-     * two versions are the same, both sides are the same rows.
+     * Per metric, one row per test case (and one for the evaluations without a test case) with
+     * each version's count, sum, sum of squares and passing count, in one pass over the rows. When
+     * the two versions are the same, both sides are the same rows.
      */
-    Map<UUID, SideRow[]> summaries(Where where, UUID baseVersionId, UUID candidateVersionId, double passThreshold) {
-        Map<UUID, SideRow[]> summaries = new LinkedHashMap<>();
+    Map<UUID, List<TestCaseRow>> testCases(Where where, UUID baseVersionId, UUID candidateVersionId, double passThreshold) {
+        // The per-test-case groups of a large comparison fit in memory; the default work_mem would spill them to disk.
+        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+        Map<UUID, List<TestCaseRow>> rows = new LinkedHashMap<>();
         where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
                 .param("passThreshold", passThreshold)
                 .bind(jdbc.sql("""
-                        SELECT e.metric_id, CASE WHEN s.version_id = :baseVersionId THEN 0 ELSE 1 END AS side,
-                               count(*) AS n, avg(e.score) AS mean, stddev_samp(e.score) AS standard_deviation,
-                               count(*) FILTER (WHERE e.score >= :passThreshold) AS passing,
-                               count(*) FILTER (WHERE e.test_case_id IS NULL) AS without_test_case
-                        """ + FROM + where.sql() + BOTH_VERSIONS + " GROUP BY 1, 2"))
-                .query(rs -> {
-                    SideRow[] sides = summaries.computeIfAbsent(rs.getObject("metric_id", UUID.class), key -> new SideRow[2]);
-                    sides[rs.getInt("side")] = new SideRow(rs.getLong("n"), rs.getDouble("mean"),
-                            Sql.nullableDouble(rs, "standard_deviation"), rs.getLong("passing"), rs.getLong("without_test_case"));
-                });
-        summaries.values().forEach(sides -> {
-            if (baseVersionId.equals(candidateVersionId)) {
-                sides[1] = sides[0];
-            }
-        });
-        return summaries;
-    }
-
-    /**
-     * For each metric, one row per test case: the mean score of each version, null on a side
-     * without an evaluation of that test case. Only evaluations with a test case count.
-     */
-    Map<UUID, List<double @Nullable []>> testCaseMeans(Where where, UUID baseVersionId, UUID candidateVersionId,
-            Collection<UUID> metricIds) {
-        Map<UUID, List<double @Nullable []>> means = new LinkedHashMap<>();
-        where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
-                .param("selectedMetricIds", List.copyOf(metricIds))
-                .bind(jdbc.sql("""
-                        SELECT e.metric_id,
-                               avg(e.score) FILTER (WHERE s.version_id = :baseVersionId) AS base_mean,
-                               avg(e.score) FILTER (WHERE s.version_id = :candidateVersionId) AS candidate_mean
-                        """ + FROM + where.sql() + BOTH_VERSIONS + """
-                          AND e.test_case_id IS NOT NULL AND e.metric_id IN (:selectedMetricIds)
-                        GROUP BY e.metric_id, e.test_case_id
-                        """))
-                .query(rs -> {
-                    Double base = Sql.nullableDouble(rs, "base_mean");
-                    Double candidate = Sql.nullableDouble(rs, "candidate_mean");
-                    means.computeIfAbsent(rs.getObject("metric_id", UUID.class), key -> new ArrayList<>())
-                            .add(base == null || candidate == null ? null : new double[] {base, candidate});
-                });
-        return means;
+                        SELECT e.metric_id, bool_and(e.test_case_id IS NULL) AS without_test_case,
+                               count(*) FILTER (WHERE s.version_id = :baseVersionId) AS base_n,
+                               coalesce(sum(e.score) FILTER (WHERE s.version_id = :baseVersionId), 0) AS base_sum,
+                               coalesce(sum(e.score * e.score) FILTER (WHERE s.version_id = :baseVersionId), 0) AS base_squares,
+                               count(*) FILTER (WHERE s.version_id = :baseVersionId AND e.score >= :passThreshold) AS base_passing,
+                               count(*) FILTER (WHERE s.version_id = :candidateVersionId) AS candidate_n,
+                               coalesce(sum(e.score) FILTER (WHERE s.version_id = :candidateVersionId), 0) AS candidate_sum,
+                               coalesce(sum(e.score * e.score) FILTER (WHERE s.version_id = :candidateVersionId), 0)
+                                   AS candidate_squares,
+                               count(*) FILTER (WHERE s.version_id = :candidateVersionId AND e.score >= :passThreshold)
+                                   AS candidate_passing
+                        """ + FROM + where.sql() + BOTH_VERSIONS + " GROUP BY e.metric_id, e.test_case_id"))
+                .query((RowCallbackHandler) rs -> rows.computeIfAbsent(rs.getObject("metric_id", UUID.class), key -> new ArrayList<>())
+                        .add(new TestCaseRow(rs.getBoolean("without_test_case"),
+                                new Totals(rs.getLong("base_n"), rs.getDouble("base_sum"), rs.getDouble("base_squares"),
+                                        rs.getLong("base_passing")),
+                                new Totals(rs.getLong("candidate_n"), rs.getDouble("candidate_sum"),
+                                        rs.getDouble("candidate_squares"), rs.getLong("candidate_passing")))));
+        return rows;
     }
 
     /** Every score of each side for these metrics (index 0 the base, 1 the candidate), in no fixed order. */
@@ -138,8 +117,21 @@ class ComparisonRepository {
                 .list();
     }
 
-    /** One side's aggregates. */
-    record SideRow(long n, double mean, @Nullable Double standardDeviation, long passing, long withoutTestCase) {}
+    /** One test case of a metric (or all its evaluations without a test case), both versions' totals. */
+    record TestCaseRow(boolean withoutTestCase, Totals base, Totals candidate) {}
+
+    /** Count, sum, sum of squares and passing count of some scores. */
+    record Totals(long n, double sum, double squares, long passing) {
+        static final Totals NONE = new Totals(0, 0, 0, 0);
+
+        Totals plus(Totals other) {
+            return new Totals(n + other.n, sum + other.sum, squares + other.squares, passing + other.passing);
+        }
+
+        double mean() {
+            return sum / n;
+        }
+    }
 
     /** Grows an array of scores without boxing a value per row. */
     private static final class ScoreBuilder {

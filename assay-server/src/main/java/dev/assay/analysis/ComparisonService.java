@@ -11,9 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,15 +45,37 @@ public class ComparisonService {
         UUID candidateVersionId = filters.version(caller, query, "candidateVersionId");
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
         Where where = filters.scoredEvaluations(caller, query, requested.keySet());
-        Map<UUID, ComparisonRepository.SideRow[]> summaries =
-                comparisons.summaries(where, baseVersionId, candidateVersionId, DEFAULT_PASS_THRESHOLD);
+        Map<UUID, List<ComparisonRepository.TestCaseRow>> testCases =
+                comparisons.testCases(where, baseVersionId, candidateVersionId, DEFAULT_PASS_THRESHOLD);
         List<UUID> metricIds = new ArrayList<>(requested.keySet());
-        summaries.keySet().stream().filter(id -> !requested.containsKey(id)).forEach(metricIds::add);
-        Map<UUID, Units> units = units(where, baseVersionId, candidateVersionId, summaries);
+        testCases.keySet().stream().filter(id -> !requested.containsKey(id)).forEach(metricIds::add);
         Map<UUID, String> names = filters.metricNames(caller, metricIds);
+        List<UUID> unpaired = new ArrayList<>();
+        Map<UUID, Units> units = new HashMap<>();
+        Map<UUID, ComparisonRepository.Totals[]> totals = new HashMap<>();
+        testCases.forEach((metricId, rows) -> {
+            ComparisonRepository.Totals base = ComparisonRepository.Totals.NONE;
+            ComparisonRepository.Totals candidate = ComparisonRepository.Totals.NONE;
+            for (ComparisonRepository.TestCaseRow row : rows) {
+                base = base.plus(row.base());
+                candidate = candidate.plus(row.candidate());
+            }
+            totals.put(metricId, new ComparisonRepository.Totals[] {base, candidate});
+            if (isPaired(rows)) {
+                units.put(metricId, new Units.Paired(rows.stream()
+                        .mapToDouble(row -> row.candidate().mean() - row.base().mean()).toArray()));
+            } else if (base.n() >= MetricComparator.MIN_UNITS && candidate.n() >= MetricComparator.MIN_UNITS) {
+                unpaired.add(metricId);
+            }
+        });
+        if (!unpaired.isEmpty()) {
+            comparisons.scores(where, baseVersionId, candidateVersionId, unpaired)
+                    .forEach((metricId, scores) -> units.put(metricId, new Units.Unpaired(scores[0], scores[1])));
+        }
         List<MetricComparison> raw = new ArrayList<>();
         for (UUID metricId : metricIds) {
-            ComparisonRepository.SideRow[] sides = summaries.getOrDefault(metricId, new ComparisonRepository.SideRow[2]);
+            ComparisonRepository.Totals[] sides = totals.getOrDefault(metricId,
+                    new ComparisonRepository.Totals[] {ComparisonRepository.Totals.NONE, ComparisonRepository.Totals.NONE});
             // A metric deleted since it scored keeps its id as its name.
             String name = names.getOrDefault(metricId, Ids.format(IdKind.METRIC, metricId));
             raw.add(MetricComparator.compare(metricId, name, DEFAULT_PASS_THRESHOLD, summary(sides[0]), summary(sides[1]),
@@ -75,44 +95,18 @@ public class ComparisonService {
         return comparisons.items(where, baseVersionId, candidateVersionId, query.limit(), query.offset());
     }
 
-    /**
-     * The units each metric is tested on. Paired when every evaluation of both sides has a test case
-     * and each test case has scores on both sides; otherwise the raw scores, fetched only where both
-     * sides have enough of them to test.
-     */
-    private Map<UUID, Units> units(Where where, UUID baseVersionId, UUID candidateVersionId,
-            Map<UUID, ComparisonRepository.SideRow[]> summaries) {
-        List<UUID> pairable = new ArrayList<>();
-        summaries.forEach((metricId, sides) -> {
-            if (sides[0] != null && sides[1] != null && sides[0].withoutTestCase() == 0 && sides[1].withoutTestCase() == 0) {
-                pairable.add(metricId);
-            }
-        });
-        Map<UUID, Units> units = new HashMap<>();
-        if (!pairable.isEmpty()) {
-            comparisons.testCaseMeans(where, baseVersionId, candidateVersionId, pairable).forEach((metricId, means) -> {
-                if (means.stream().allMatch(Objects::nonNull)) {
-                    units.put(metricId, new Units.Paired(means.stream()
-                            .mapToDouble(pair -> Objects.requireNonNull(pair)[1] - pair[0]).toArray()));
-                }
-            });
-        }
-        List<UUID> unpaired = new ArrayList<>();
-        summaries.forEach((metricId, sides) -> {
-            if (!units.containsKey(metricId) && sides[0] != null && sides[1] != null
-                    && sides[0].n() >= MetricComparator.MIN_UNITS && sides[1].n() >= MetricComparator.MIN_UNITS) {
-                unpaired.add(metricId);
-            }
-        });
-        if (!unpaired.isEmpty()) {
-            comparisons.scores(where, baseVersionId, candidateVersionId, unpaired)
-                    .forEach((metricId, scores) -> units.put(metricId, new Units.Unpaired(scores[0], scores[1])));
-        }
-        return units;
+    /** Paired when every evaluation of both versions ran on a test case and every test case has scores on both. */
+    private static boolean isPaired(List<ComparisonRepository.TestCaseRow> rows) {
+        return rows.stream().allMatch(row -> !row.withoutTestCase() && row.base().n() > 0 && row.candidate().n() > 0);
     }
 
-    private static SideSummary summary(ComparisonRepository.@Nullable SideRow side) {
-        return side == null ? SideSummary.EMPTY
-                : SideSummary.of(side.n(), side.mean(), side.standardDeviation(), side.passing());
+    private static SideSummary summary(ComparisonRepository.Totals side) {
+        if (side.n() == 0) {
+            return SideSummary.EMPTY;
+        }
+        double mean = side.mean();
+        Double standardDeviation = side.n() < 2 ? null
+                : Math.sqrt(Math.max(0, (side.squares() - side.n() * mean * mean) / (side.n() - 1)));
+        return SideSummary.of(side.n(), mean, standardDeviation, side.passing());
     }
 }
