@@ -66,13 +66,30 @@ median_floor() {
     done | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
 }
 RUNS=${RUNS:-5}
+# CPU time of the server and its PostgreSQL (live backends, and exited parallel workers through the
+# postmaster's children times), in clock ticks: what the requests cost whatever else runs on the machine.
+SERVER_PID=${SERVER_PID:?set SERVER_PID to the server\'s process id}
+POSTMASTER=$(sed -n 1p "$DATA_DIR/postgres/postmaster.pid")
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() {
+    local total=0 pid fields
+    for pid in "$SERVER_PID" "$POSTMASTER" $(ps -o pid= --ppid "$POSTMASTER"); do
+        read -r -a fields < "/proc/$pid/stat" 2>/dev/null || continue
+        total=$(( total + fields[13] + fields[14] ))
+    done
+    read -r -a fields < "/proc/$POSTMASTER/stat"
+    echo $(( total + fields[15] + fields[16] ))
+}
 P="baseVersionId=$(version paired-base)&candidateVersionId=$(version paired-candidate)&metricIds=$METRIC"
 U="baseVersionId=$(version unpaired-base)&candidateVersionId=$(version unpaired-candidate)&metricIds=$METRIC"
 for run in "paired|/comparisons?$P|paired" "unpaired|/comparisons?$U|unpaired" "items (first 100)|/comparisons/items?$P&limit=100|paired"; do
     IFS='|' read -r label path kind <<< "$run"
     curl -sf "$API$path" -H "$H" | jq -c 'if type == "object" then .metrics[] | {pairing, pairs, n: .base.n, delta, pValue, verdict} else {items: length} end'
+    before=$(cpu_ticks)
     seconds=$(median_request "$path")
+    cpu=$(echo "scale=3; ($(cpu_ticks) - $before) / $TICKS / ($RUNS + 1)" | bc)
     floor=$(median_floor "$kind")
     echo "$label: median $seconds s over $RUNS requests = $(echo "scale=2; $seconds / 1" | bc) of the 1 s limit;" \
-         "floor (PostgreSQL reading the same rows) $floor s; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+         "CPU $cpu s per request (server + PostgreSQL); floor (PostgreSQL reading the same rows) $floor s;" \
+         "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done
