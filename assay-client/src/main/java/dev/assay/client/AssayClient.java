@@ -32,6 +32,8 @@ public final class AssayClient implements AutoCloseable {
     private final EvaluationService evaluations;
     private final TestService tests;
     private final TestCaseService testCases;
+    private final ComparisonService comparisons;
+    private final AgreementService agreement;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -46,6 +48,8 @@ public final class AssayClient implements AutoCloseable {
         this.evaluations = new EvaluationService(transport);
         this.tests = new TestService(transport);
         this.testCases = new TestCaseService(transport);
+        this.comparisons = new ComparisonService(transport);
+        this.agreement = new AgreementService(transport);
     }
 
     public static Builder builder() {
@@ -101,6 +105,16 @@ public final class AssayClient implements AutoCloseable {
     /** Test cases of tests ({@code galtea.test_cases} in the Python SDK). */
     public TestCaseService testCases() {
         return testCases;
+    }
+
+    /** Comparing two versions metric by metric, with significance. */
+    public ComparisonService comparisons() {
+        return comparisons;
+    }
+
+    /** Agreement between machine scores and human scores: calibrating a judge. */
+    public AgreementService agreement() {
+        return agreement;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.assay.inference;
 import dev.assay.common.JsonValues;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
+import dev.assay.common.RowStreams;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -145,6 +146,12 @@ class InferenceResultRepository {
 
     private static long length(@Nullable String text) {
         return text == null ? 0 : text.length();
+    }
+
+    /** Every row of a list query in its order, unpaged, one at a time (an export). Needs a transaction. */
+    void forEach(Where where, List<SortKey<InferenceResultSort>> sort, RowStreams streams, Consumer<InferenceResult> sink) {
+        streams.forEach(where.param("limit", Long.MAX_VALUE).param("offset", 0), listSql(where, sort),
+                InferenceResultRepository::map, sink);
     }
 
     /** The list statement; package-private so a test can check its plan uses an index. */

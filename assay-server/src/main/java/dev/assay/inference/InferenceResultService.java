@@ -119,6 +119,12 @@ public class InferenceResultService {
      */
     @Transactional(readOnly = true)
     public void list(Caller caller, ListQuery query, Consumer<InferenceResult> sink) {
+        Where where = listWhere(caller, query);
+        results.stream(where, query.sort(InferenceResultSort::fromWire), query.limit(), query.offset(), sink);
+    }
+
+    /** The filters of {@code GET /inferenceResults} as conditions, the strict {@code ids} checked (404). */
+    Where listWhere(Caller caller, ListQuery query) {
         Where where = Where.tenant("r", caller.organizationId()).add("r.deleted_at IS NULL");
         where.relation("r.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
         List<String> evaluationIds = query.ids("evaluationIds");
@@ -133,10 +139,7 @@ public class InferenceResultService {
         where.createdBetween("r", query);
         StrictIds strict = StrictIds.addTo(where, "r", query, IdKind.INFERENCE_RESULT);
         strict.check(() -> results.matchingIds(where), ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result");
-        List<ListQuery.SortKey<InferenceResultSort>> sort = query.sort(InferenceResultSort::fromWire);
-        int limit = query.limit();
-        int offset = query.offset();
-        results.stream(where, sort, limit, offset, sink);
+        return where;
     }
 
     @Transactional
