@@ -38,7 +38,7 @@ start_server() { # $1 = workers enabled, $2... = extra JVM options
     ASSAY_DATA_DIR=$DATA/data ASSAY_BOOTSTRAP_API_KEY=$KEY SERVER_PORT=$PORT ASSAY_EVALUATION_WORKER_ENABLED=$workers \
         ASSAY_EVALUATION_WORKER_THREADS=$THREADS "$JAVA" "$@" -jar "$SERVER_JAR" > "$DATA/server-$workers.log" 2>&1 &
     SERVER=$!
-    for _ in $(seq 1 240); do
+    for _ in $(seq 1 1200); do
         curl -sf "$API/actuator/health" > /dev/null 2>&1 && return 0
         kill -0 "$SERVER" 2> /dev/null || { tail -20 "$DATA/server-$workers.log"; exit 1; }
         sleep 0.25
@@ -87,11 +87,12 @@ TURN=$(curl -sf -X POST "$API/inferenceResults" -H "$H" -H "$J" \
 BODY=$(jq -cn --arg turn "$TURN" '{inferenceResultId: $turn, metrics: $ARGS.positional}' --args "${METRICS[@]}")
 REQUESTS=$(( (EVALUATIONS + ${#METRICS[@]} - 1) / ${#METRICS[@]} ))
 QUOTED_BODY=$(jq -Rn --arg body "$BODY" '$body')
-ENTRY=$(printf 'url = "%s/evaluations/fromInferenceResult"\nheader = "%s"\nheader = "%s"\ndata = %s\noutput = /dev/null\nnext' \
+ENTRY=$(printf 'url = "%s/evaluations/fromInferenceResult"\nheader = "%s"\nheader = "%s"\ndata = %s\noutput = /dev/null' \
     "$API" "$H" "$J" "$QUOTED_BODY")
-for ((i = 0; i < REQUESTS; i++)); do echo "$ENTRY"; done > "$DATA/requests.curl"
+# "next" separates the requests; none may follow the last one.
+for ((i = 0; i < REQUESTS; i++)); do [ "$i" -gt 0 ] && echo next; echo "$ENTRY"; done > "$DATA/requests.curl"
 queue_start=$(date +%s.%N)
-curl -fsS --parallel --parallel-max 4 -K "$DATA/requests.curl"
+curl -fsS --no-progress-meter --parallel --parallel-max 4 -K "$DATA/requests.curl"
 QUEUED=$(depth)
 echo "queued $QUEUED evaluations in $(echo "$(date +%s.%N) - $queue_start" | bc) s"
 stop_server

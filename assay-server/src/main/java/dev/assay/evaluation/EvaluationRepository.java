@@ -269,6 +269,7 @@ class EvaluationRepository {
                           AND (e.status = 'PENDING' OR (e.status = 'FAILED' AND e.lease_until IS NOT NULL))
                         RETURNING e.id
                         """)
+                .param("now", Sql.timestamp(now))
                 .param("ids", array("uuid", completions, completion -> completion.claim().id()))
                 .param("attempts", array("int4", completions, completion -> completion.claim().attempt()))
                 .param("retries", array("int4", completions, completion -> completion.claim().retries()))

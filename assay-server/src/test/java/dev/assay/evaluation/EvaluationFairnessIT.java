@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.assay.api.CreateInferenceResultRequest;
+import dev.assay.api.CreateMetricRequest;
 import dev.assay.api.CreateProductRequest;
 import dev.assay.api.CreateSessionRequest;
 import dev.assay.api.CreateTestCaseRequest;
@@ -12,24 +13,37 @@ import dev.assay.api.CreateVersionRequest;
 import dev.assay.api.EvaluationMetric;
 import dev.assay.api.EvaluationResponse;
 import dev.assay.client.AssayClient;
+import dev.assay.metric.MetricDefinition;
 import dev.assay.testing.ApiIntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * One organization's poisoned and slow inputs do not hold up another organization: texts over the
- * size limit fail unread, texts whose Text Similarity outlives the CPU-time budget are stopped
- * and fail, and while a backlog of those keeps both worker threads busy, another organization's
- * evaluations are claimed in the next batch and finish within seconds.
+ * The workers under inputs that take long. One organization's poisoned and slow inputs do not hold
+ * up another organization: texts over the size limit fail unread, texts whose Text Similarity
+ * outlives the CPU-time budget are stopped and fail, and while a backlog of those keeps both
+ * worker threads busy, another organization's evaluations are claimed in the next batch and finish
+ * within seconds. And a scorer that works for several leases keeps its claim through the heartbeat:
+ * the evaluation is scored once, not claimed again.
  */
+@Import(EvaluationFairnessIT.SlowScorerConfiguration.class)
 @TestPropertySource(properties = {
     "assay.data-dir=target/it-data-fairness",
     "assay.evaluation.worker.threads=2",
+    "assay.evaluation.worker.lease=1s",
+    "assay.evaluation.worker.heartbeat=200ms",
     "assay.evaluation.worker.score-budget=1s",
     "assay.evaluation.worker.max-text-length=100000",
     "assay.evaluation.worker.poll-interval=20ms"
@@ -71,6 +85,51 @@ class EvaluationFairnessIT extends ApiIntegrationTest {
 
         // Leave no backlog burning the workers of this shared context.
         slow.forEach(id -> client.evaluations().delete(id));
+    }
+
+    @Test
+    void scorerBusyForThreeLeases_withItsHeartbeat_isNotClaimedAgain_andScoresOnce() {
+        String metricName = "slow-" + UUID.randomUUID();
+        client.metrics().create(new CreateMetricRequest(metricName, "PARTIAL_PROMPT", List.of("actual_output"),
+                "Rate the answer.", "test-model", null, null, null, null));
+        EvaluationResponse evaluation = evaluate(client, "a", "b", metricName).getFirst();
+
+        EvaluationResponse done = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> client.evaluations().get(evaluation.id()), each -> !each.status().equals("PENDING"));
+
+        assertThat(done.status()).isEqualTo("SUCCESS");
+        assertThat(SlowScorer.calls.get(metricName)).hasValue(1);
+    }
+
+    /** Takes three leases (3 s) to score a metric named {@code slow-...}, counting its calls per metric. */
+    static final class SlowScorer implements Scorer {
+        static final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean supports(MetricDefinition metric) {
+            return metric.name().startsWith("slow-");
+        }
+
+        @Override
+        public ScoreOutcome score(MetricDefinition metric, EvaluationInput input) {
+            calls.computeIfAbsent(metric.name(), name -> new AtomicInteger()).incrementAndGet();
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return new ScoreOutcome.Scored(1.0, "slow but sure", 0);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SlowScorerConfiguration {
+        @Bean
+        @Order(0)
+        Scorer slowScorer() {
+            return new SlowScorer();
+        }
     }
 
     /** One turn with {@code actualOutput}, its test case expecting {@code expectedOutput}, evaluated with {@code metrics}. */

@@ -53,7 +53,8 @@ class EvaluationQueueIT extends ApiIntegrationTest {
     void emptyQueue() {
         // Rows left by earlier tests of this class would take part in the claims.
         jdbc.sql("UPDATE evaluations SET deleted_at = now() WHERE status = 'PENDING' AND deleted_at IS NULL").update();
-        now = Instant.now().plus(Duration.ofSeconds(1)).truncatedTo(ChronoUnit.MILLIS);
+        // Late enough for every row a test creates to be due.
+        now = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Test

@@ -48,20 +48,20 @@ class WorkerPropertiesTest {
 
         @Test
         void bind_withExplicitValues_mapsEveryProperty() {
-            WorkerProperties properties = bind(Map.of(
-                    "assay.evaluation.worker.enabled", "false",
-                    "assay.evaluation.worker.threads", "8",
-                    "assay.evaluation.worker.judge-concurrency", "32",
-                    "assay.evaluation.worker.batch-size", "4",
-                    "assay.evaluation.worker.lease", "30s",
-                    "assay.evaluation.worker.poll-interval", "20ms",
-                    "assay.evaluation.worker.max-attempts", "7",
-                    "assay.evaluation.worker.backoff", "100ms",
-                    "assay.evaluation.worker.max-backoff", "1m",
-                    "assay.evaluation.worker.heartbeat", "5s",
-                    "assay.evaluation.worker.score-budget", "500ms",
-                    "assay.evaluation.worker.max-text-length", "1000",
-                    "assay.evaluation.worker.time-slice", "50ms"));
+            WorkerProperties properties = bind(Map.ofEntries(
+                    Map.entry("assay.evaluation.worker.enabled", "false"),
+                    Map.entry("assay.evaluation.worker.threads", "8"),
+                    Map.entry("assay.evaluation.worker.judge-concurrency", "32"),
+                    Map.entry("assay.evaluation.worker.batch-size", "4"),
+                    Map.entry("assay.evaluation.worker.lease", "30s"),
+                    Map.entry("assay.evaluation.worker.poll-interval", "20ms"),
+                    Map.entry("assay.evaluation.worker.max-attempts", "7"),
+                    Map.entry("assay.evaluation.worker.backoff", "100ms"),
+                    Map.entry("assay.evaluation.worker.max-backoff", "1m"),
+                    Map.entry("assay.evaluation.worker.heartbeat", "5s"),
+                    Map.entry("assay.evaluation.worker.score-budget", "500ms"),
+                    Map.entry("assay.evaluation.worker.max-text-length", "1000"),
+                    Map.entry("assay.evaluation.worker.time-slice", "50ms")));
 
             assertThat(properties).isEqualTo(new WorkerProperties(false, 8, 32, 4, Duration.ofSeconds(30),
                     Duration.ofMillis(20), 7, Duration.ofMillis(100), Duration.ofMinutes(1), Duration.ofSeconds(5),
