@@ -132,7 +132,7 @@ class EvaluationInputRepository {
                 CASE WHEN o.oversized IS NULL THEN r.retrieval_context END AS retrieval_context""";
 
     private static final String TURN_OVERSIZED = """
-            CASE WHEN length(r.actual_output) > :maxLength THEN 'the actual output'
+            \sCASE WHEN length(r.actual_output) > :maxLength THEN 'the actual output'
                  WHEN length(r.retrieval_context) > :maxLength THEN 'the retrieval context'
                  WHEN length(r.input::text) > :maxLength THEN 'the input' END AS oversized""";
 
