@@ -10,6 +10,7 @@
 #    the JVM spent meanwhile; with a third argument the drain is recorded by JFR into that file;
 # 3. stops the server and scores the same texts with the bare metrics on as many threads
 #    (dev.assay.benchmarks.BareMetricsThroughput).
+# It prints the rates per second of wall time and, since the machine may be shared, per CPU second.
 # Needs curl, jq and bc. Builds the jars first when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -116,7 +117,10 @@ E2E=$(echo "scale=1; $DRAINED / ($end - $start)" | bc)
 stop_server
 
 # 3. The bare metrics on the same number of threads, with the server stopped.
-BARE=$("$JAVA" -cp "$BENCH_JAR" dev.assay.benchmarks.BareMetricsThroughput "$THREADS" 10 "$ANSWER" "$REFERENCE" "${METRICS[@]}")
+read -r BARE BARE_PER_CPU < <("$JAVA" -cp "$BENCH_JAR" dev.assay.benchmarks.BareMetricsThroughput "$THREADS" 10 \
+    "$ANSWER" "$REFERENCE" "${METRICS[@]}")
+CPU=$(echo "$pg_after - $pg_before + $jvm_after - $jvm_before" | bc)
+E2E_PER_CPU=$(echo "scale=1; $DRAINED / $CPU" | bc)
 
 echo "worker threads:                  $THREADS"
 echo "drained:                         $DRAINED evaluations in $(echo "$end - $start" | bc) s"
@@ -124,4 +128,8 @@ echo "CPU during the drain:            PostgreSQL $(echo "$pg_after - $pg_before
 echo "end-to-end evaluations/s:        $E2E"
 echo "bare-metric scores/s:            $BARE"
 echo "ratio end-to-end / bare metrics: $(echo "scale=4; $E2E / $BARE" | bc)"
+echo "per CPU second (PostgreSQL + JVM for the drain, the whole JVM for the bare metrics):"
+echo "  end-to-end evaluations:        $E2E_PER_CPU"
+echo "  bare-metric scores:            $BARE_PER_CPU"
+echo "  ratio:                         $(echo "scale=4; $E2E_PER_CPU / $BARE_PER_CPU" | bc)"
 echo "load average:                    $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The ceiling of the evaluation engine: the deterministic metrics called in a plain loop, with
  * no database and no HTTP, on as many platform threads as the server's metric workers. Each
  * thread scores the metrics named on the command line round robin on the same texts that
- * {@code bench/evaluation-engine.sh} queues, and the program prints the scores per second summed
- * over all threads. The first half of the run warms the JIT up and is not counted.
+ * {@code bench/evaluation-engine.sh} queues. The program prints two figures for the second half of
+ * the run (the first half warms the JIT up): the scores per second summed over all threads, and the
+ * scores per CPU second of the whole process (JIT and GC included), which a machine shared with
+ * other work distorts far less than the first.
  *
  * <pre>java -cp benchmarks.jar dev.assay.benchmarks.BareMetricsThroughput THREADS SECONDS ACTUAL EXPECTED METRIC...</pre>
  */
@@ -34,6 +36,17 @@ public final class BareMetricsThroughput {
         long warmUpEnds = System.nanoTime() + (long) (seconds * 0.5e9);
         long ends = warmUpEnds + (long) (seconds * 0.5e9);
         AtomicLong counted = new AtomicLong();
+        com.sun.management.OperatingSystemMXBean system =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long[] cpuAtWarmUpEnd = new long[1];
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(Math.max(0, (warmUpEnds - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                return;
+            }
+            cpuAtWarmUpEnd[0] = system.getProcessCpuTime();
+        });
         CountDownLatch done = new CountDownLatch(threads);
         for (int t = 0; t < threads; t++) {
             Thread.ofPlatform().name("bare-metrics-" + t).start(() -> {
@@ -55,6 +68,7 @@ public final class BareMetricsThroughput {
             });
         }
         done.await();
-        System.out.printf("%.1f%n", counted.get() / (seconds * 0.5));
+        double cpuSeconds = (system.getProcessCpuTime() - cpuAtWarmUpEnd[0]) / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "%.1f %.1f%n", counted.get() / (seconds * 0.5), counted.get() / cpuSeconds);
     }
 }
