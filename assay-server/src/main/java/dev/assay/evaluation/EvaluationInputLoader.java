@@ -79,8 +79,9 @@ class EvaluationInputLoader {
         }
         List<Prepared> prepared = new ArrayList<>(claims.size());
         for (EvaluationRepository.Claim claim : claims) {
+            UUID turnId = claim.inferenceResultId();
             prepared.add(prepare(claim, metricsById.get(claim.metricId()), sessions.get(claim.sessionId()),
-                    claim.inferenceResultId() == null ? null : turns.get(claim.inferenceResultId()), testCases,
+                    turnId == null ? null : turns.get(turnId), testCases,
                     conversations.getOrDefault(claim.sessionId(), List.of())));
         }
         return prepared;
@@ -96,7 +97,8 @@ class EvaluationInputLoader {
             EvaluationInputRepository.@Nullable SessionRow session, EvaluationInputRepository.@Nullable TurnRow evaluatedTurn,
             Map<UUID, EvaluationInputRepository.TestCaseRow> testCases, List<EvaluationInputRepository.TurnRow> conversation) {
         UUID organization = claim.organizationId();
-        if (metric == null || (metric.organizationId() != null && !metric.organizationId().equals(organization))) {
+        UUID metricOrganization = metric == null ? null : metric.organizationId();
+        if (metric == null || (metricOrganization != null && !metricOrganization.equals(organization))) {
             return problem(claim, null, "The metric no longer exists");
         }
         if (session == null || !session.organizationId().equals(organization)) {
@@ -157,8 +159,9 @@ class EvaluationInputLoader {
     private static Set<UUID> testCaseIds(Map<UUID, EvaluationInputRepository.SessionRow> sessions) {
         Set<UUID> ids = new HashSet<>();
         for (EvaluationInputRepository.SessionRow session : sessions.values()) {
-            if (session.testCaseId() != null) {
-                Ids.parse(IdKind.TEST_CASE, session.testCaseId()).ifPresent(ids::add);
+            String testCaseId = session.testCaseId();
+            if (testCaseId != null) {
+                Ids.parse(IdKind.TEST_CASE, testCaseId).ifPresent(ids::add);
             }
         }
         return ids;
@@ -169,8 +172,9 @@ class EvaluationInputLoader {
      * text (null for an empty input).
      */
     private static @Nullable String userMessage(EvaluationInputRepository.TurnRow turn) {
-        if (turn.userMessage() != null) {
-            return turn.userMessage();
+        String message = turn.userMessage();
+        if (message != null) {
+            return message;
         }
         Map<String, Object> input = JsonValues.readObject(turn.inputJson());
         return input == null || input.isEmpty() ? null : JsonValues.write(input);

@@ -68,7 +68,7 @@ class EvaluationInputRepository {
     List<TurnRow> turns(Collection<UUID> inferenceResultIds, int maxLength) {
         return jdbc.sql("SELECT " + TURN_COLUMNS + """
                          FROM inference_results r
-                        CROSS JOIN LATERAL (SELECT """ + TURN_OVERSIZED + """
+                        CROSS JOIN LATERAL (SELECT\s""" + TURN_OVERSIZED + """
                         ) o
                         WHERE r.id = ANY(:ids) AND r.deleted_at IS NULL
                         """)
@@ -87,7 +87,7 @@ class EvaluationInputRepository {
                          FROM (SELECT r.*, row_number() OVER (PARTITION BY r.session_id ORDER BY r.idx, r.id) AS position
                               FROM inference_results r
                               WHERE r.session_id = ANY(:ids) AND r.deleted_at IS NULL) r
-                        CROSS JOIN LATERAL (SELECT """ + TURN_OVERSIZED + """
+                        CROSS JOIN LATERAL (SELECT\s""" + TURN_OVERSIZED + """
                         ) o
                         WHERE r.position <= :maxTurns
                         ORDER BY r.session_id, r.idx, r.id
@@ -132,7 +132,7 @@ class EvaluationInputRepository {
                 CASE WHEN o.oversized IS NULL THEN r.retrieval_context END AS retrieval_context""";
 
     private static final String TURN_OVERSIZED = """
-            \sCASE WHEN length(r.actual_output) > :maxLength THEN 'the actual output'
+            CASE WHEN length(r.actual_output) > :maxLength THEN 'the actual output'
                  WHEN length(r.retrieval_context) > :maxLength THEN 'the retrieval context'
                  WHEN length(r.input::text) > :maxLength THEN 'the input' END AS oversized""";
 

@@ -107,7 +107,7 @@ class EvaluationJob {
     /** Scores one prepared evaluation (a judge call may take seconds) and writes its result. */
     void runPrepared(EvaluationInputLoader.Prepared prepared) {
         try {
-            ScoreOutcome outcome = prepared.problem() != null ? prepared.problem() : runner.run(prepared.metric(), prepared.input());
+            ScoreOutcome outcome = score(prepared, null);
             write(List.of(new Result(prepared.claim(), label(prepared.metric()), outcome)));
         } finally {
             heartbeat.release(prepared.claim());
@@ -149,12 +149,27 @@ class EvaluationJob {
     }
 
     private ScoreOutcome scoreWithin(ScoringBudget budget, EvaluationInputLoader.Prepared prepared) {
-        if (prepared.problem() != null) {
-            return prepared.problem();
+        return score(prepared, budget);
+    }
+
+    /** Scores a prepared evaluation, within the budget when one is given; a problem found while loading is the outcome. */
+    private ScoreOutcome score(EvaluationInputLoader.Prepared prepared, @Nullable ScoringBudget budget) {
+        ScoreOutcome.Failed problem = prepared.problem();
+        if (problem != null) {
+            return problem;
         }
-        ScoringBudget.Timed<ScoreOutcome> timed = budget.run(() -> runner.run(prepared.metric(), prepared.input()));
+        MetricDefinition metric = prepared.metric();
+        EvaluationInput input = prepared.input();
+        if (metric == null || input == null) {
+            throw new IllegalStateException("A prepared evaluation without a problem has its metric and input");
+        }
+        return budget == null ? runner.run(metric, input) : scoreWithin(budget, metric, input);
+    }
+
+    private ScoreOutcome scoreWithin(ScoringBudget budget, MetricDefinition metric, EvaluationInput input) {
+        ScoringBudget.Timed<ScoreOutcome> timed = budget.run(() -> runner.run(metric, input));
         if (timed.overBudget()) {
-            return new ScoreOutcome.Failed(prepared.metric().name() + " used more than its CPU-time budget of "
+            return new ScoreOutcome.Failed(metric.name() + " used more than its CPU-time budget of "
                     + properties.scoreBudget().toMillis() + " ms per score (assay.evaluation.worker.score-budget) and "
                     + "was stopped; shorten the texts, or raise the budget and retry", true);
         }

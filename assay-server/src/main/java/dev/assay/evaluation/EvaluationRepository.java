@@ -279,13 +279,10 @@ class EvaluationRepository {
                 .param("errors", array("text", completions, Completion::error))
                 .param("canRetry", array("bool", completions, Completion::canRetry))
                 .param("creditsUsed", array("int4", completions, Completion::creditsUsed))
-                .param("judgeModels", array("text", completions, completion -> completion.usage() == null ? null
-                        : completion.usage().model()))
+                .param("judgeModels", array("text", completions, Completion::judgeModel))
                 .param("called", array("bool", completions, completion -> completion.usage() != null))
-                .param("inputTokens", array("int8", completions, completion -> completion.usage() == null ? 0L
-                        : completion.usage().inputTokens()))
-                .param("outputTokens", array("int8", completions, completion -> completion.usage() == null ? 0L
-                        : completion.usage().outputTokens()))
+                .param("inputTokens", array("int8", completions, Completion::inputTokens))
+                .param("outputTokens", array("int8", completions, Completion::outputTokens))
                 .query(UUID.class)
                 .list());
     }
@@ -318,14 +315,10 @@ class EvaluationRepository {
                 .param("errors", array("text", reschedules, Reschedule::error))
                 .param("nextAttemptAt", array("timestamptz", reschedules, reschedule -> Sql.timestamp(reschedule.nextAttemptAt())))
                 .param("called", array("bool", reschedules, reschedule -> reschedule.usage() != null))
-                .param("calls", array("int4", reschedules, reschedule -> reschedule.usage() == null ? 0
-                        : reschedule.usage().calls()))
-                .param("judgeModels", array("text", reschedules, reschedule -> reschedule.usage() == null ? null
-                        : reschedule.usage().model()))
-                .param("inputTokens", array("int8", reschedules, reschedule -> reschedule.usage() == null ? 0L
-                        : reschedule.usage().inputTokens()))
-                .param("outputTokens", array("int8", reschedules, reschedule -> reschedule.usage() == null ? 0L
-                        : reschedule.usage().outputTokens()))
+                .param("calls", array("int4", reschedules, Reschedule::calls))
+                .param("judgeModels", array("text", reschedules, Reschedule::judgeModel))
+                .param("inputTokens", array("int8", reschedules, Reschedule::inputTokens))
+                .param("outputTokens", array("int8", reschedules, Reschedule::outputTokens))
                 .update();
     }
 
@@ -405,10 +398,40 @@ class EvaluationRepository {
 
     /** The final state of a claimed row. */
     record Completion(Claim claim, EvaluationStatus status, @Nullable Double score, @Nullable String reason,
-            @Nullable String error, boolean canRetry, int creditsUsed, @Nullable ModelUsage usage) {}
+            @Nullable String error, boolean canRetry, int creditsUsed, @Nullable ModelUsage usage) {
+
+        @Nullable String judgeModel() {
+            return usage == null ? null : usage.model();
+        }
+
+        long inputTokens() {
+            return usage == null ? 0L : usage.inputTokens();
+        }
+
+        long outputTokens() {
+            return usage == null ? 0L : usage.outputTokens();
+        }
+    }
 
     /** A claimed row due again after a passing failure. */
-    record Reschedule(Claim claim, String error, Instant nextAttemptAt, @Nullable ModelUsage usage) {}
+    record Reschedule(Claim claim, String error, Instant nextAttemptAt, @Nullable ModelUsage usage) {
+
+        @Nullable String judgeModel() {
+            return usage == null ? null : usage.model();
+        }
+
+        int calls() {
+            return usage == null ? 0 : usage.calls();
+        }
+
+        long inputTokens() {
+            return usage == null ? 0L : usage.inputTokens();
+        }
+
+        long outputTokens() {
+            return usage == null ? 0L : usage.outputTokens();
+        }
+    }
 
     private static <T, V> SqlArrayValue array(String type, List<T> rows, Function<T, V> column) {
         Object[] values = new Object[rows.size()];

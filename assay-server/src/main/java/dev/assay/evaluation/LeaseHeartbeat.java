@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,7 @@ class LeaseHeartbeat {
     private final Clock clock;
     private final Set<EvaluationRepository.Claim> held = ConcurrentHashMap.newKeySet();
     private volatile boolean beating;
-    private Thread thread;
+    private @Nullable Thread thread;
 
     LeaseHeartbeat(EvaluationRepository evaluations, WorkerProperties properties, Clock clock) {
         this.evaluations = evaluations;
@@ -54,8 +55,9 @@ class LeaseHeartbeat {
 
     void stop() {
         beating = false;
-        if (thread != null) {
-            thread.interrupt();
+        Thread beating = thread;
+        if (beating != null) {
+            beating.interrupt();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds every deterministic score to a CPU-time budget. A score runs on its worker's own thread;
@@ -24,7 +25,7 @@ final class ScoringBudget {
     private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<Slot> slot = ThreadLocal.withInitial(this::register);
     private volatile boolean watching;
-    private Thread watchdog;
+    private @Nullable Thread watchdog;
 
     ScoringBudget(Duration budget) {
         this.budgetNanos = budget.toNanos();
@@ -37,8 +38,9 @@ final class ScoringBudget {
 
     void stop() {
         watching = false;
-        if (watchdog != null) {
-            watchdog.interrupt();
+        Thread watching = watchdog;
+        if (watching != null) {
+            watching.interrupt();
         }
     }
 
