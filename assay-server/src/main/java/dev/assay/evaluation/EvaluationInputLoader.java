@@ -1,85 +1,211 @@
 package dev.assay.evaluation;
 
-import dev.assay.auth.Caller;
-import dev.assay.inference.InferenceResult;
-import dev.assay.inference.InferenceResultService;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.JsonValues;
+import dev.assay.common.ListQuery;
 import dev.assay.metric.MetricDefinition;
-import dev.assay.product.Product;
-import dev.assay.product.ProductService;
-import dev.assay.product.Version;
-import dev.assay.session.Session;
-import dev.assay.session.SessionService;
+import dev.assay.metric.MetricService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers the evaluation parameters of one evaluation from its turn, its session's turns, the
- * session's test case and the product. Tool calls ({@code tools_used}) come from traces, which
- * Assay does not record yet, so that parameter is always absent.
+ * Gathers the evaluation parameters of a whole claimed batch, in a constant number of queries
+ * whatever its size: the metrics, the sessions with their products, the evaluated turns, the test
+ * cases and, only where needed, the conversations, each read once for the batch by id (see
+ * docs/decisions/0004-evaluation-queue.md). Every further kind of input (tool calls, spans) is one
+ * more lookup keyed by the batch's inference result ids in {@link #load}.
+ *
+ * <p>A deterministic metric on one turn never reads the other turns, so scoring every turn of a
+ * long session stays linear; the conversation is read for evaluations of a session and for
+ * LLM-judged metrics.
  */
 @Component
 class EvaluationInputLoader {
-    private final InferenceResultService turns;
-    private final SessionService sessions;
-    private final ProductService products;
-    private final TestCaseParameters testCases;
+    private final MetricService metrics;
+    private final EvaluationInputRepository inputs;
 
-    EvaluationInputLoader(InferenceResultService turns, SessionService sessions, ProductService products,
-            TestCaseParameters testCases) {
-        this.turns = turns;
-        this.sessions = sessions;
-        this.products = products;
-        this.testCases = testCases;
+    EvaluationInputLoader(MetricService metrics, EvaluationInputRepository inputs) {
+        this.metrics = metrics;
+        this.inputs = inputs;
     }
 
     /**
-     * The parameters of one evaluation. The whole conversation is read only when the evaluation
-     * is of a session or an LLM judge scores it: a deterministic metric on one turn never reads the
-     * other turns, so scoring every turn of a long session stays linear.
+     * What the worker needs to score one claimed evaluation: its metric and its parameters, or
+     * the reason it cannot be scored ({@code problem}, final).
      */
-    EvaluationInput load(Caller caller, Evaluation evaluation, MetricDefinition metric) {
-        Session session = sessions.getById(caller, evaluation.sessionId());
-        Version version = products.getVersionById(caller, session.versionId());
-        Product product = products.getProductById(caller, version.productId());
-        boolean needsConversation = evaluation.inferenceResultId() == null || metric.source().isJudged();
-        List<InferenceResult> conversation = needsConversation ? turns.listSessionTurns(caller, session.id()) : List.of();
-        InferenceResult turn = evaluation.inferenceResultId() != null
-                ? turns.findById(caller, evaluation.inferenceResultId()).orElseThrow(
-                        () -> new IllegalStateException("The evaluated turn no longer exists"))
-                : conversation.isEmpty() ? null : conversation.getLast();
-        TestCaseParameters.Values testCase = testCases.of(caller, session.testCaseId());
-        return new EvaluationInput(
-                turn == null || turn.input() == null ? testCase.input() : userMessage(turn.input()),
-                turn == null ? null : turn.actualOutput(),
-                testCase.expectedOutput(),
-                session.context() != null ? session.context() : testCase.context(),
-                turn == null ? null : turn.retrievalContext(),
-                null,
-                testCase.expectedTools(),
-                product.description(),
-                product.capabilities(),
-                product.inabilities(),
-                product.securityBoundaries(),
-                testCase.userPersona(),
-                testCase.goal(),
-                testCase.scenario(),
-                testCase.stoppingCriterias(),
-                conversation.stream()
-                        .map(each -> new EvaluationInput.Turn(userMessage(each.input()), each.actualOutput()))
-                        .toList());
+    record Prepared(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric, @Nullable EvaluationInput input,
+            ScoreOutcome.@Nullable Failed problem) {}
+
+    /**
+     * Loads every claim of a batch, in the batch's order. Texts longer than {@code maxTextLength}
+     * characters are not read: such an evaluation is prepared with a problem naming the text.
+     */
+    List<Prepared> load(List<EvaluationRepository.Claim> claims, int maxTextLength) {
+        if (claims.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, MetricDefinition> metricsById = metrics(claims);
+        Map<UUID, EvaluationInputRepository.SessionRow> sessions = byId(
+                inputs.sessions(distinct(claims, EvaluationRepository.Claim::sessionId), maxTextLength),
+                EvaluationInputRepository.SessionRow::id);
+        Map<UUID, EvaluationInputRepository.TurnRow> turns = byId(
+                inputs.turns(distinct(claims, EvaluationRepository.Claim::inferenceResultId), maxTextLength),
+                EvaluationInputRepository.TurnRow::id);
+        Map<UUID, EvaluationInputRepository.TestCaseRow> testCases = byId(inputs.testCases(testCaseIds(sessions), maxTextLength),
+                EvaluationInputRepository.TestCaseRow::id);
+        Set<UUID> conversationSessions = new HashSet<>();
+        for (EvaluationRepository.Claim claim : claims) {
+            MetricDefinition metric = metricsById.get(claim.metricId());
+            if (claim.inferenceResultId() == null || (metric != null && metric.source().isJudged())) {
+                conversationSessions.add(claim.sessionId());
+            }
+        }
+        Map<UUID, List<EvaluationInputRepository.TurnRow>> conversations = new HashMap<>();
+        if (!conversationSessions.isEmpty()) {
+            for (EvaluationInputRepository.TurnRow turn : inputs.conversations(conversationSessions, ListQuery.MAX_LIMIT, maxTextLength)) {
+                conversations.computeIfAbsent(turn.sessionId(), ignored -> new ArrayList<>()).add(turn);
+            }
+        }
+        List<Prepared> prepared = new ArrayList<>(claims.size());
+        for (EvaluationRepository.Claim claim : claims) {
+            UUID turnId = claim.inferenceResultId();
+            prepared.add(prepare(claim, metricsById.get(claim.metricId()), sessions.get(claim.sessionId()),
+                    turnId == null ? null : turns.get(turnId), testCases,
+                    conversations.getOrDefault(claim.sessionId(), List.of())));
+        }
+        return prepared;
     }
 
-    /** The user's text of a turn: {@code user_message} of the stored input, else the input as JSON text. */
-    private static @Nullable String userMessage(@Nullable Map<String, Object> input) {
-        if (input == null) {
+    private Map<UUID, MetricDefinition> metrics(List<EvaluationRepository.Claim> claims) {
+        Set<UUID> organizations = distinct(claims, EvaluationRepository.Claim::organizationId);
+        return byId(metrics.findAllForOrganizations(organizations, distinct(claims, EvaluationRepository.Claim::metricId)),
+                MetricDefinition::id);
+    }
+
+    private static Prepared prepare(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric,
+            EvaluationInputRepository.@Nullable SessionRow session, EvaluationInputRepository.@Nullable TurnRow evaluatedTurn,
+            Map<UUID, EvaluationInputRepository.TestCaseRow> testCases, List<EvaluationInputRepository.TurnRow> conversation) {
+        UUID organization = claim.organizationId();
+        UUID metricOrganization = metric == null ? null : metric.organizationId();
+        if (metric == null || (metricOrganization != null && !metricOrganization.equals(organization))) {
+            return problem(claim, null, "The metric no longer exists");
+        }
+        if (session == null || !session.organizationId().equals(organization)) {
+            return problem(claim, metric, "Cannot evaluate: the session, its version or its product no longer exists");
+        }
+        if (claim.inferenceResultId() != null && (evaluatedTurn == null || !evaluatedTurn.organizationId().equals(organization))) {
+            return problem(claim, metric, "Cannot evaluate: the evaluated turn no longer exists");
+        }
+        List<EvaluationInputRepository.TurnRow> turns = conversation.stream()
+                .filter(turn -> turn.organizationId().equals(organization))
+                .toList();
+        EvaluationInputRepository.TurnRow turn = evaluatedTurn != null ? evaluatedTurn : turns.isEmpty() ? null : turns.getLast();
+        EvaluationInputRepository.TestCaseRow testCase = testCase(session.testCaseId(), organization, testCases);
+        String oversized = firstNonNull(session.oversized(), turn == null ? null : turn.oversized(),
+                testCase == null ? null : testCase.oversized(),
+                turns.stream().map(EvaluationInputRepository.TurnRow::oversized).filter(Objects::nonNull).findFirst().orElse(null));
+        if (oversized != null) {
+            return problem(claim, metric, "Cannot evaluate: " + oversized + " is longer than the limit for scored texts");
+        }
+        EvaluationInput input = new EvaluationInput(
+                turn == null || (turn.userMessage() == null && turn.inputJson() == null)
+                        ? testCase == null ? null : testCase.input()
+                        : userMessage(turn),
+                turn == null ? null : turn.actualOutput(),
+                testCase == null ? null : testCase.expectedOutput(),
+                session.context() != null ? session.context() : testCase == null ? null : testCase.context(),
+                turn == null ? null : turn.retrievalContext(),
+                null,
+                testCase == null ? null : testCase.expectedTools(),
+                session.productDescription(),
+                session.productCapabilities(),
+                session.productInabilities(),
+                session.productSecurityBoundaries(),
+                testCase == null ? null : testCase.userPersona(),
+                testCase == null ? null : testCase.goal(),
+                testCase == null ? null : testCase.scenario(),
+                testCase == null ? null : testCase.stoppingCriterias(),
+                turns.stream().map(each -> new EvaluationInput.Turn(userMessage(each), each.actualOutput())).toList());
+        return new Prepared(claim, metric, input, null);
+    }
+
+    private static Prepared problem(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric, String error) {
+        return new Prepared(claim, metric, null, new ScoreOutcome.Failed(error, false));
+    }
+
+    /** The test case behind a session's wire id, if live and of the same organization. */
+    private static EvaluationInputRepository.@Nullable TestCaseRow testCase(@Nullable String testCaseId, UUID organization,
+            Map<UUID, EvaluationInputRepository.TestCaseRow> testCases) {
+        if (testCaseId == null) {
             return null;
         }
-        Object message = input.get("user_message");
-        if (message instanceof String text) {
-            return text;
+        return Ids.parse(IdKind.TEST_CASE, testCaseId)
+                .map(testCases::get)
+                .filter(row -> row.organizationId().equals(organization))
+                .orElse(null);
+    }
+
+    private static Set<UUID> testCaseIds(Map<UUID, EvaluationInputRepository.SessionRow> sessions) {
+        Set<UUID> ids = new HashSet<>();
+        for (EvaluationInputRepository.SessionRow session : sessions.values()) {
+            String testCaseId = session.testCaseId();
+            if (testCaseId != null) {
+                Ids.parse(IdKind.TEST_CASE, testCaseId).ifPresent(ids::add);
+            }
         }
-        return input.isEmpty() ? null : dev.assay.common.JsonValues.write(input);
+        return ids;
+    }
+
+    /**
+     * The user's text of a turn: {@code user_message} of the stored input, else the input as JSON
+     * text (null for an empty input).
+     */
+    private static @Nullable String userMessage(EvaluationInputRepository.TurnRow turn) {
+        String message = turn.userMessage();
+        if (message != null) {
+            return message;
+        }
+        Map<String, Object> input = JsonValues.readObject(turn.inputJson());
+        return input == null || input.isEmpty() ? null : JsonValues.write(input);
+    }
+
+    private static <T> Set<UUID> distinct(List<EvaluationRepository.Claim> claims, Function<EvaluationRepository.Claim, @Nullable UUID> key) {
+        Set<UUID> ids = new HashSet<>();
+        for (EvaluationRepository.Claim claim : claims) {
+            UUID id = key.apply(claim);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static <T> Map<UUID, T> byId(List<T> rows, Function<T, UUID> id) {
+        Map<UUID, T> map = new LinkedHashMap<>();
+        for (T row : rows) {
+            map.put(id.apply(row), row);
+        }
+        return map;
+    }
+
+    @SafeVarargs
+    private static <T> @Nullable T firstNonNull(@Nullable T... values) {
+        for (T value : values) {
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 }

@@ -1,116 +1,251 @@
 package dev.assay.evaluation;
 
-import dev.assay.auth.Caller;
-import dev.assay.common.AssayException;
 import dev.assay.common.Timestamps;
 import dev.assay.metric.MetricDefinition;
-import dev.assay.metric.MetricService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one claimed evaluation: loads its parameters, scores it outside any transaction, then
- * writes the final state (or reschedules a passing failure) keyed by the claim's attempt.
+ * Runs claimed evaluations: loads the inputs of a whole batch at once, scores outside any
+ * transaction, then writes the final states (or reschedules passing failures) of the batch in one
+ * statement. A result is written over a PENDING row whichever attempt produced it, never over a
+ * final one (see {@link EvaluationRepository#completeAll}).
  */
 @Component
 class EvaluationJob {
     private static final Logger log = LoggerFactory.getLogger(EvaluationJob.class);
+    private static final String DELETED_METRIC = "deleted metric";
 
     private final EvaluationRepository evaluations;
-    private final MetricService metrics;
     private final EvaluationInputLoader inputs;
     private final EvaluationRunner runner;
     private final EvaluationMetrics observability;
+    private final LeaseHeartbeat heartbeat;
     private final WorkerProperties properties;
     private final Clock clock;
 
-    EvaluationJob(EvaluationRepository evaluations, MetricService metrics, EvaluationInputLoader inputs,
-            EvaluationRunner runner, EvaluationMetrics observability, WorkerProperties properties, Clock clock) {
+    EvaluationJob(EvaluationRepository evaluations, EvaluationInputLoader inputs, EvaluationRunner runner,
+            EvaluationMetrics observability, LeaseHeartbeat heartbeat, WorkerProperties properties, Clock clock) {
         this.evaluations = evaluations;
-        this.metrics = metrics;
         this.inputs = inputs;
         this.runner = runner;
         this.observability = observability;
+        this.heartbeat = heartbeat;
         this.properties = properties;
         this.clock = clock;
     }
 
-    void run(EvaluationRepository.Claim claim) {
-        Optional<Evaluation> found = evaluations.findForWork(claim.id());
-        if (found.isEmpty() || found.get().status() != EvaluationStatus.PENDING || found.get().attempts() != claim.attempt()) {
-            return;
-        }
-        Evaluation evaluation = found.get();
-        Caller caller = Caller.system(evaluation.organizationId());
-        List<MetricDefinition> metric = metrics.findAll(caller, List.of(evaluation.metricId()));
-        if (metric.isEmpty()) {
-            finish(claim, evaluation, "deleted metric", new ScoreOutcome.Failed("The metric no longer exists", false));
-            return;
-        }
-        ScoreOutcome outcome;
+    /** A claim's outcome and the metric label it is counted under. */
+    private record Result(EvaluationRepository.Claim claim, String metricLabel, ScoreOutcome outcome) {}
+
+    /**
+     * Scores a batch of in-JVM (deterministic) evaluations on the calling thread, each within the
+     * CPU-time budget, cheapest first, for at most one time slice: the claims not started when the
+     * slice ran out go back to the queue unscored, so the next claim shares the thread between
+     * organizations again. The results are written in one statement.
+     */
+    void runBatch(List<EvaluationRepository.Claim> claims, ScoringBudget budget) {
         try {
-            outcome = runner.run(metric.getFirst(), inputs.load(caller, evaluation, metric.getFirst()));
-        } catch (AssayException | IllegalStateException e) {
-            outcome = new ScoreOutcome.Failed("Cannot evaluate: " + e.getMessage(), false);
-        } catch (RuntimeException e) {
-            outcome = new ScoreOutcome.Retryable("Loading the evaluation parameters failed: " + e);
+            List<EvaluationInputLoader.Prepared> loaded = prepare(claims, properties.maxTextLength());
+            if (loaded == null) {
+                return;
+            }
+            // Cheapest first: a slow input of one organization never keeps the quick ones of another
+            // in the same batch waiting for the next slice.
+            List<EvaluationInputLoader.Prepared> batch = new ArrayList<>(loaded);
+            batch.sort(java.util.Comparator.comparingLong(EvaluationJob::estimatedCost));
+            long sliceEnds = System.nanoTime() + properties.timeSlice().toNanos();
+            List<Result> results = new ArrayList<>(batch.size());
+            List<EvaluationRepository.Claim> notStarted = new ArrayList<>();
+            for (EvaluationInputLoader.Prepared prepared : batch) {
+                if (prepared.claim().gaveUp()) {
+                    recordGaveUp(prepared);
+                } else if (!results.isEmpty() && System.nanoTime() > sliceEnds) {
+                    notStarted.add(prepared.claim());
+                } else {
+                    results.add(new Result(prepared.claim(), label(prepared.metric()), scoreWithin(budget, prepared)));
+                }
+            }
+            write(results);
+            if (!notStarted.isEmpty()) {
+                evaluations.handBack(notStarted);
+            }
+        } finally {
+            heartbeat.release(claims);
         }
-        finish(claim, evaluation, EvaluationMetrics.label(metric.getFirst()), outcome);
+    }
+
+    /**
+     * Loads a batch of judged evaluations; each is then scored on its own thread with
+     * {@link #runPrepared}. Rows that gave up are counted here and not returned.
+     */
+    List<EvaluationInputLoader.Prepared> prepareJudged(List<EvaluationRepository.Claim> claims) {
+        List<EvaluationInputLoader.Prepared> batch = prepare(claims, Integer.MAX_VALUE);
+        if (batch == null) {
+            heartbeat.release(claims);
+            return List.of();
+        }
+        List<EvaluationInputLoader.Prepared> toScore = new ArrayList<>();
+        for (EvaluationInputLoader.Prepared prepared : batch) {
+            if (prepared.claim().gaveUp()) {
+                recordGaveUp(prepared);
+            } else {
+                toScore.add(prepared);
+            }
+        }
+        return toScore;
+    }
+
+    /** Scores one prepared evaluation (a judge call may take seconds) and writes its result. */
+    void runPrepared(EvaluationInputLoader.Prepared prepared) {
+        try {
+            ScoreOutcome outcome = score(prepared, null);
+            write(List.of(new Result(prepared.claim(), label(prepared.metric()), outcome)));
+        } finally {
+            heartbeat.release(prepared.claim());
+        }
+    }
+
+    /** The batch's inputs, or null when loading failed and every claim was rescheduled. */
+    private @Nullable List<EvaluationInputLoader.Prepared> prepare(List<EvaluationRepository.Claim> claims, int maxTextLength) {
+        try {
+            return inputs.load(claims, maxTextLength);
+        } catch (RuntimeException e) {
+            log.warn("Loading the parameters of {} claimed evaluations failed; they are retried", claims.size(), e);
+            List<Result> failed = new ArrayList<>();
+            for (EvaluationRepository.Claim claim : claims) {
+                if (!claim.gaveUp()) {
+                    failed.add(new Result(claim, DELETED_METRIC, new ScoreOutcome.Retryable(
+                            "Loading the evaluation parameters failed: " + e)));
+                }
+            }
+            write(failed);
+            return null;
+        }
+    }
+
+    /**
+     * A rough cost of scoring: the product of the output lengths, which bounds the quadratic text
+     * metrics, plus the input's length; nothing for an evaluation that fails unscored.
+     */
+    private static long estimatedCost(EvaluationInputLoader.Prepared prepared) {
+        EvaluationInput input = prepared.input();
+        if (input == null) {
+            return 0;
+        }
+        return (long) (length(input.actualOutput()) + 1) * (length(input.expectedOutput()) + 1) + length(input.input());
+    }
+
+    private static int length(@Nullable String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    private ScoreOutcome scoreWithin(ScoringBudget budget, EvaluationInputLoader.Prepared prepared) {
+        return score(prepared, budget);
+    }
+
+    /** Scores a prepared evaluation, within the budget when one is given; a problem found while loading is the outcome. */
+    private ScoreOutcome score(EvaluationInputLoader.Prepared prepared, @Nullable ScoringBudget budget) {
+        ScoreOutcome.Failed problem = prepared.problem();
+        if (problem != null) {
+            return problem;
+        }
+        MetricDefinition metric = prepared.metric();
+        EvaluationInput input = prepared.input();
+        if (metric == null || input == null) {
+            throw new IllegalStateException("A prepared evaluation without a problem has its metric and input");
+        }
+        return budget == null ? runner.run(metric, input) : scoreWithin(budget, metric, input);
+    }
+
+    private ScoreOutcome scoreWithin(ScoringBudget budget, MetricDefinition metric, EvaluationInput input) {
+        ScoringBudget.Timed<ScoreOutcome> timed = budget.run(() -> runner.run(metric, input));
+        if (timed.overBudget()) {
+            return new ScoreOutcome.Failed(metric.name() + " used more than its CPU-time budget of "
+                    + properties.scoreBudget().toMillis() + " ms per score (assay.evaluation.worker.score-budget) and "
+                    + "was stopped; shorten the texts, or raise the budget and retry", true);
+        }
+        return timed.value();
+    }
+
+    private void recordGaveUp(EvaluationInputLoader.Prepared prepared) {
+        log.warn("Evaluation {} gave up after {} attempts whose leases expired", prepared.claim().id(), prepared.claim().attempt());
+        observability.recordFinal(label(prepared.metric()), EvaluationStatus.FAILED,
+                Duration.between(prepared.claim().createdAt(), Timestamps.now(clock)));
+    }
+
+    private static String label(@Nullable MetricDefinition metric) {
+        return metric == null ? DELETED_METRIC : EvaluationMetrics.label(metric);
     }
 
     /**
      * One credit per judge call that returned an answer; a scorer that called no model keeps its
      * own count (0 for the deterministic metrics). See docs/decisions/0005-judge-client.md.
      */
-    private static @Nullable Integer credits(@Nullable Integer creditsUsed, @Nullable ModelUsage usage) {
-        return usage == null ? creditsUsed : Integer.valueOf(usage.calls());
+    private static int credits(@Nullable Integer creditsUsed, @Nullable ModelUsage usage) {
+        return usage == null ? creditsUsed == null ? 0 : creditsUsed : usage.calls();
     }
 
-    private void finish(EvaluationRepository.Claim claim, Evaluation evaluation, String metricLabel, ScoreOutcome outcome) {
-        Instant now = Timestamps.now(clock);
-        ScoreOutcome result = outcome;
-        if (outcome instanceof ScoreOutcome.Retryable retryable) {
-            // Each retry request grants max-attempts more; the backoff restarts with each round.
-            int earlierRounds = properties.maxAttempts() * evaluation.retriesAttempted();
-            if (claim.attempt() < earlierRounds + properties.maxAttempts()) {
-                Instant due = now.plus(properties.backoffAfter(claim.attempt() - earlierRounds));
-                if (retryable.notBefore() != null && retryable.notBefore().isAfter(due)) {
-                    due = retryable.notBefore();
-                }
-                log.info("Evaluation {} attempt {} failed, retrying at {}: {}", claim.id(), claim.attempt(), due, retryable.error());
-                evaluations.reschedule(claim, retryable.error(), due, retryable.usage());
-                return;
-            }
-            log.warn("Evaluation {} failed after {} attempts: {}", claim.id(), claim.attempt(), retryable.error());
-            result = new ScoreOutcome.Failed(retryable.error() + " (gave up after " + claim.attempt() + " attempts)", true,
-                    retryable.usage());
-        }
-        EvaluationStatus status = switch (result) {
-            case ScoreOutcome.Scored ignored -> EvaluationStatus.SUCCESS;
-            case ScoreOutcome.Skipped ignored -> EvaluationStatus.SKIPPED;
-            case ScoreOutcome.Failed ignored -> EvaluationStatus.FAILED;
-            case ScoreOutcome.Retryable ignored -> throw new IllegalStateException("handled above");
-        };
-        boolean written = switch (result) {
-            case ScoreOutcome.Scored scored -> evaluations.complete(claim, status, scored.score(), scored.reason(), null,
-                    false, credits(scored.creditsUsed(), scored.usage()), scored.usage(), now);
-            case ScoreOutcome.Skipped skipped -> evaluations.complete(claim, status, null, null, skipped.message(),
-                    skipped.canRetry(), 0, null, now);
-            case ScoreOutcome.Failed failed -> evaluations.complete(claim, status, null, null, failed.error(),
-                    failed.canRetry(), credits(0, failed.usage()), failed.usage(), now);
-            case ScoreOutcome.Retryable ignored -> throw new IllegalStateException("handled above");
-        };
-        if (!written) {
-            log.info("Evaluation {} attempt {} was taken over by another worker; its result is dropped", claim.id(), claim.attempt());
+    /** Writes a batch's final states in one statement and its passing failures in another. */
+    private void write(List<Result> results) {
+        if (results.isEmpty()) {
             return;
         }
-        observability.recordFinal(metricLabel, status, Duration.between(evaluation.createdAt(), now));
+        Instant now = Timestamps.now(clock);
+        List<EvaluationRepository.Completion> completions = new ArrayList<>(results.size());
+        List<EvaluationRepository.Reschedule> reschedules = new ArrayList<>();
+        List<Result> completed = new ArrayList<>(results.size());
+        for (Result each : results) {
+            EvaluationRepository.Claim claim = each.claim();
+            ScoreOutcome result = each.outcome();
+            if (result instanceof ScoreOutcome.Retryable retryable) {
+                // Each retry request grants max-attempts more; the backoff restarts with each round.
+                int earlierRounds = properties.maxAttempts() * claim.retries();
+                if (claim.attempt() < earlierRounds + properties.maxAttempts()) {
+                    Instant due = now.plus(properties.backoffAfter(claim.attempt() - earlierRounds));
+                    if (retryable.notBefore() != null && retryable.notBefore().isAfter(due)) {
+                        due = retryable.notBefore();
+                    }
+                    log.info("Evaluation {} attempt {} failed, retrying at {}: {}", claim.id(), claim.attempt(), due,
+                            retryable.error());
+                    reschedules.add(new EvaluationRepository.Reschedule(claim, retryable.error(), due, retryable.usage()));
+                    continue;
+                }
+                log.warn("Evaluation {} failed after {} attempts: {}", claim.id(), claim.attempt(), retryable.error());
+                result = new ScoreOutcome.Failed(retryable.error() + " (gave up after " + claim.attempt() + " attempts)", true,
+                        retryable.usage());
+            }
+            completions.add(switch (result) {
+                case ScoreOutcome.Scored scored -> new EvaluationRepository.Completion(claim, EvaluationStatus.SUCCESS,
+                        scored.score(), scored.reason(), null, false, credits(scored.creditsUsed(), scored.usage()),
+                        scored.usage());
+                case ScoreOutcome.Skipped skipped -> new EvaluationRepository.Completion(claim, EvaluationStatus.SKIPPED,
+                        null, null, skipped.message(), skipped.canRetry(), 0, null);
+                case ScoreOutcome.Failed failed -> new EvaluationRepository.Completion(claim, EvaluationStatus.FAILED,
+                        null, null, failed.error(), failed.canRetry(), credits(0, failed.usage()), failed.usage());
+                case ScoreOutcome.Retryable ignored -> throw new IllegalStateException("handled above");
+            });
+            completed.add(each);
+        }
+        evaluations.rescheduleAll(reschedules);
+        Set<java.util.UUID> written = evaluations.completeAll(completions, now);
+        for (int i = 0; i < completions.size(); i++) {
+            EvaluationRepository.Completion completion = completions.get(i);
+            EvaluationRepository.Claim claim = completion.claim();
+            if (written.contains(claim.id())) {
+                observability.recordFinal(completed.get(i).metricLabel(), completion.status(),
+                        Duration.between(claim.createdAt(), now));
+            } else {
+                log.info("Evaluation {} attempt {} already has a result; this one is dropped", claim.id(), claim.attempt());
+            }
+        }
     }
 }

@@ -5,18 +5,18 @@ import dev.assay.common.OrderBy;
 import dev.assay.common.RowStreams;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
-import dev.assay.metric.MetricSource;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -32,8 +32,6 @@ class EvaluationRepository {
             e.human_reason, e.failed_turns, e.attempts, e.retries_attempted, e.created_at, e.evaluated_at,
             e.deleted_at, m.legacy_at AS metric_legacy_at, m.disabled_at AS metric_disabled_at""";
     private static final String FROM = " FROM evaluations e JOIN metrics m ON m.id = e.metric_id ";
-    private static final Object[] JUDGED_SOURCES = Arrays.stream(MetricSource.values())
-            .filter(MetricSource::isJudged).map(MetricSource::name).toArray();
 
     private final JdbcClient jdbc;
 
@@ -41,31 +39,47 @@ class EvaluationRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(Evaluation evaluation) {
+    /**
+     * Inserts the new rows of one request in one statement: every column travels as one array and
+     * {@code unnest} turns them into rows. {@code judged} is each row's worker lane.
+     */
+    void insertAll(List<Evaluation> created, List<Boolean> judged) {
+        if (created.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         INSERT INTO evaluations (id, organization_id, metric_id, session_id, inference_result_id,
                             test_case_id, status, score, reason, error, can_retry, credits_used,
-                            conversation_simulator_version, failed_turns, next_attempt_at, created_at, evaluated_at)
-                        VALUES (:id, :organizationId, :metricId, :sessionId, :inferenceResultId, :testCaseId, :status,
-                            :score, :reason, :error, :canRetry, :creditsUsed, :conversationSimulatorVersion,
-                            :failedTurns, :createdAt, :createdAt, :evaluatedAt)
+                            conversation_simulator_version, failed_turns, judged, next_attempt_at, created_at, evaluated_at)
+                        SELECT t.id, t.organization_id, t.metric_id, t.session_id, t.inference_result_id, t.test_case_id,
+                            t.status, t.score, t.reason, t.error, t.can_retry, t.credits_used,
+                            t.conversation_simulator_version, CAST(t.failed_turns AS text[]), t.judged, t.created_at,
+                            t.created_at, t.evaluated_at
+                        FROM unnest(:ids, :organizationIds, :metricIds, :sessionIds, :inferenceResultIds, :testCaseIds,
+                            :statuses, :scores, :reasons, :errors, :canRetry, :creditsUsed, :simulatorVersions,
+                            :failedTurns, :judged, :createdAt, :evaluatedAt)
+                        AS t(id, organization_id, metric_id, session_id, inference_result_id, test_case_id, status, score,
+                            reason, error, can_retry, credits_used, conversation_simulator_version, failed_turns, judged,
+                            created_at, evaluated_at)
                         """)
-                .param("id", evaluation.id())
-                .param("organizationId", evaluation.organizationId())
-                .param("metricId", evaluation.metricId())
-                .param("sessionId", evaluation.sessionId())
-                .param("inferenceResultId", evaluation.inferenceResultId())
-                .param("testCaseId", evaluation.testCaseId())
-                .param("status", evaluation.status().name())
-                .param("score", evaluation.score())
-                .param("reason", evaluation.reason())
-                .param("error", evaluation.error())
-                .param("canRetry", evaluation.canRetry())
-                .param("creditsUsed", evaluation.creditsUsed())
-                .param("conversationSimulatorVersion", evaluation.conversationSimulatorVersion())
-                .param("failedTurns", new SqlArrayValue("text", evaluation.failedTurns().toArray()))
-                .param("createdAt", Sql.timestamp(evaluation.createdAt()))
-                .param("evaluatedAt", Sql.timestamp(evaluation.evaluatedAt()))
+                .param("ids", array("uuid", created, Evaluation::id))
+                .param("organizationIds", array("uuid", created, Evaluation::organizationId))
+                .param("metricIds", array("uuid", created, Evaluation::metricId))
+                .param("sessionIds", array("uuid", created, Evaluation::sessionId))
+                .param("inferenceResultIds", array("uuid", created, Evaluation::inferenceResultId))
+                .param("testCaseIds", array("text", created, Evaluation::testCaseId))
+                .param("statuses", array("text", created, evaluation -> evaluation.status().name()))
+                .param("scores", array("float8", created, Evaluation::score))
+                .param("reasons", array("text", created, Evaluation::reason))
+                .param("errors", array("text", created, Evaluation::error))
+                .param("canRetry", array("bool", created, Evaluation::canRetry))
+                .param("creditsUsed", array("int4", created, Evaluation::creditsUsed))
+                .param("simulatorVersions", array("text", created, Evaluation::conversationSimulatorVersion))
+                // One text[] literal per row: unnest cannot take an array of arrays of varying length.
+                .param("failedTurns", array("text", created, evaluation -> textArrayLiteral(evaluation.failedTurns())))
+                .param("judged", new SqlArrayValue("bool", judged.toArray()))
+                .param("createdAt", array("timestamptz", created, evaluation -> Sql.timestamp(evaluation.createdAt())))
+                .param("evaluatedAt", array("timestamptz", created, evaluation -> Sql.timestamp(evaluation.evaluatedAt())))
                 .update();
     }
 
@@ -73,14 +87,6 @@ class EvaluationRepository {
         return jdbc.sql("SELECT " + COLUMNS + FROM
                         + "WHERE e.organization_id = :organizationId AND e.id = :id AND e.deleted_at IS NULL")
                 .param("organizationId", organizationId)
-                .param("id", id)
-                .query(EvaluationRepository::map)
-                .optional();
-    }
-
-    /** Any row by id, for the worker: it acts for no caller. */
-    Optional<Evaluation> findForWork(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + FROM + "WHERE e.id = :id")
                 .param("id", id)
                 .query(EvaluationRepository::map)
                 .optional();
@@ -131,67 +137,100 @@ class EvaluationRepository {
     }
 
     /**
-     * Claims up to {@code limit} due PENDING rows whose lease is free or expired, skipping rows
-     * another worker holds, and leases them. Each claim counts as an attempt. {@code judged}
-     * picks the rows of LLM-judged metrics or the others, one worker lane each.
+     * Claims up to {@code limit} due PENDING rows of one lane whose lease is free or expired,
+     * skipping rows another worker holds, and leases them until {@code now + lease}; each claim is
+     * an attempt. The rows are taken fairly across organizations: the organizations with pending
+     * work of the lane are found by a skip scan of the queue index, each offers its oldest due rows
+     * (at most an equal share of the limit), and the claim takes them round robin (every
+     * organization's first row, then every second row, ...). A row whose attempts are used up
+     * ({@code maxAttempts} per round of retries) and whose last lease expired is not claimed but
+     * ends FAILED here, keeping its lease as the mark of a row that gave up waiting (see
+     * {@link #completeAll}); it is returned with {@link Claim#gaveUp()} set.
      */
-    List<Claim> claim(int limit, Instant now, Duration lease, boolean judged) {
+    List<Claim> claim(int limit, Instant now, Duration lease, boolean judged, int maxAttempts) {
         return jdbc.sql("""
-                        WITH due AS (
+                        WITH RECURSIVE organizations AS (
+                            (SELECT e.organization_id FROM evaluations e
+                             WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.judged = :judged
+                             ORDER BY e.organization_id LIMIT 1)
+                            UNION ALL
+                            SELECT (SELECT e.organization_id FROM evaluations e
+                                    WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.judged = :judged
+                                      AND e.organization_id > o.organization_id
+                                    ORDER BY e.organization_id LIMIT 1)
+                            FROM organizations o WHERE o.organization_id IS NOT NULL),
+                        busy AS (
+                            SELECT organization_id FROM organizations WHERE organization_id IS NOT NULL LIMIT :limit),
+                        offered AS (
+                            SELECT c.id, c.next_attempt_at,
+                                row_number() OVER (PARTITION BY c.organization_id ORDER BY c.next_attempt_at, c.id) AS turn
+                            FROM busy b CROSS JOIN LATERAL (
+                                SELECT e.id, e.organization_id, e.next_attempt_at FROM evaluations e
+                                WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.judged = :judged
+                                  AND e.organization_id = b.organization_id AND e.next_attempt_at <= :now
+                                  AND (e.lease_until IS NULL OR e.lease_until < :now)
+                                ORDER BY e.next_attempt_at, e.id
+                                LIMIT (SELECT (:limit + count(*) - 1) / count(*) FROM busy)) c),
+                        taken AS (
                             SELECT e.id FROM evaluations e
-                            WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.next_attempt_at <= :now
+                            WHERE e.id IN (SELECT id FROM offered ORDER BY turn, next_attempt_at, id LIMIT :limit)
+                              AND e.status = 'PENDING' AND e.deleted_at IS NULL
                               AND (e.lease_until IS NULL OR e.lease_until < :now)
-                              AND EXISTS (SELECT 1 FROM metrics m
-                                          WHERE m.id = e.metric_id AND (m.source = ANY(:judgedSources)) = :judged)
-                            ORDER BY e.next_attempt_at, e.id
-                            LIMIT :limit
                             FOR UPDATE OF e SKIP LOCKED)
                         UPDATE evaluations e
-                        SET lease_until = :leaseUntil, attempts = e.attempts + 1
-                        FROM due WHERE e.id = due.id
-                        RETURNING e.id, e.attempts
+                        SET attempts = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
+                                            THEN e.attempts ELSE e.attempts + 1 END,
+                            lease_until = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
+                                               THEN e.lease_until ELSE :leaseUntil END,
+                            status = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
+                                          THEN 'FAILED' ELSE e.status END,
+                            error = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
+                                         THEN 'Gave up after ' || e.attempts || ' attempts: the lease of the last one '
+                                              || 'expired before it wrote a result (the worker stopped, or scoring '
+                                              || 'outlived the lease without renewing it)'
+                                              || COALESCE('; earlier: ' || e.error, '')
+                                         ELSE e.error END,
+                            can_retry = e.can_retry OR e.attempts >= :maxAttempts * (e.retries_attempted + 1),
+                            evaluated_at = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
+                                                THEN :now ELSE e.evaluated_at END
+                        FROM taken WHERE e.id = taken.id
+                        RETURNING e.id, e.attempts, e.retries_attempted, e.status, e.organization_id, e.metric_id,
+                            e.session_id, e.inference_result_id, e.test_case_id, e.created_at
                         """)
                 .param("now", Sql.timestamp(now))
-                .param("judgedSources", new SqlArrayValue("text", JUDGED_SOURCES))
                 .param("judged", judged)
                 .param("limit", limit)
+                .param("maxAttempts", maxAttempts)
                 .param("leaseUntil", Sql.timestamp(now.plus(lease)))
-                .query((rs, row) -> new Claim(rs.getObject("id", UUID.class), rs.getInt("attempts")))
+                .query((rs, row) -> new Claim(rs.getObject("id", UUID.class), rs.getInt("attempts"),
+                        rs.getInt("retries_attempted"), "FAILED".equals(rs.getString("status")),
+                        rs.getObject("organization_id", UUID.class), rs.getObject("metric_id", UUID.class),
+                        rs.getObject("session_id", UUID.class), Sql.uuid(rs, "inference_result_id"),
+                        rs.getString("test_case_id"), Sql.requiredInstant(rs, "created_at")))
                 .list();
     }
 
     /**
-     * Writes the final state of a claimed row. Keyed by id and attempt: a worker whose lease
-     * expired and whose row was claimed again writes nothing, so no result is ever doubled.
-     * Credits and judge tokens add up over the row's attempts, so a retried evaluation shows all
-     * it cost.
+     * Extends the lease of claims still being worked on, in one statement: a running scorer's
+     * heartbeat. Only the current attempt of a PENDING row is renewed; returns the ids renewed, so a
+     * claim missing from the answer was taken over or finished elsewhere.
      */
-    boolean complete(Claim claim, EvaluationStatus status, @Nullable Double score, @Nullable String reason,
-            @Nullable String error, boolean canRetry, @Nullable Integer creditsUsed, @Nullable ModelUsage usage, Instant now) {
-        return jdbc.sql("""
-                        UPDATE evaluations
-                        SET status = :status, score = :score, reason = :reason, error = :error, can_retry = :canRetry,
-                            credits_used = COALESCE(credits_used, 0) + :creditsUsed,
-                            judge_model = COALESCE(CAST(:judgeModel AS text), judge_model),
-                            input_tokens = CASE WHEN :called THEN COALESCE(input_tokens, 0) + :inputTokens ELSE input_tokens END,
-                            output_tokens = CASE WHEN :called THEN COALESCE(output_tokens, 0) + :outputTokens ELSE output_tokens END,
-                            evaluated_at = :now, lease_until = NULL
-                        WHERE id = :id AND attempts = :attempt AND status = 'PENDING'
+    Set<UUID> renewLeases(Collection<Claim> claims, Instant leaseUntil) {
+        if (claims.isEmpty()) {
+            return Set.of();
+        }
+        List<Claim> list = List.copyOf(claims);
+        return new HashSet<>(jdbc.sql("""
+                        UPDATE evaluations e SET lease_until = :leaseUntil
+                        FROM unnest(:ids, :attempts) AS c(id, attempt)
+                        WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
+                        RETURNING e.id
                         """)
-                .param("status", status.name())
-                .param("score", score)
-                .param("reason", reason)
-                .param("error", error)
-                .param("canRetry", canRetry)
-                .param("creditsUsed", creditsUsed == null ? 0 : creditsUsed)
-                .param("judgeModel", usage == null ? null : usage.model())
-                .param("called", usage != null)
-                .param("inputTokens", usage == null ? 0L : usage.inputTokens())
-                .param("outputTokens", usage == null ? 0L : usage.outputTokens())
-                .param("now", Sql.timestamp(now))
-                .param("id", claim.id())
-                .param("attempt", claim.attempt())
-                .update() == 1;
+                .param("leaseUntil", Sql.timestamp(leaseUntil))
+                .param("ids", array("uuid", list, Claim::id))
+                .param("attempts", array("int4", list, Claim::attempt))
+                .query(UUID.class)
+                .list());
     }
 
     /**
@@ -210,29 +249,104 @@ class EvaluationRepository {
     }
 
     /**
-     * Puts a claimed row back in the queue after a transient failure, due again at
-     * {@code nextAttemptAt}, adding what the attempt's model calls cost.
+     * Returns claims that were never started to the queue (a worker's time slice ran out before
+     * their turn): the lease is freed and the attempt handed back, since nothing was tried.
      */
-    boolean reschedule(Claim claim, String error, Instant nextAttemptAt, @Nullable ModelUsage usage) {
-        return jdbc.sql("""
-                        UPDATE evaluations
-                        SET error = :error, next_attempt_at = :nextAttemptAt, lease_until = NULL,
-                            credits_used = CASE WHEN :called THEN COALESCE(credits_used, 0) + :calls ELSE credits_used END,
-                            judge_model = COALESCE(CAST(:judgeModel AS text), judge_model),
-                            input_tokens = CASE WHEN :called THEN COALESCE(input_tokens, 0) + :inputTokens ELSE input_tokens END,
-                            output_tokens = CASE WHEN :called THEN COALESCE(output_tokens, 0) + :outputTokens ELSE output_tokens END
-                        WHERE id = :id AND attempts = :attempt AND status = 'PENDING'
+    void handBack(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE evaluations e SET lease_until = NULL, attempts = e.attempts - 1
+                        FROM unnest(:ids, :attempts) AS c(id, attempt)
+                        WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
                         """)
-                .param("error", error)
-                .param("nextAttemptAt", Sql.timestamp(nextAttemptAt))
-                .param("called", usage != null)
-                .param("calls", usage == null ? 0 : usage.calls())
-                .param("judgeModel", usage == null ? null : usage.model())
-                .param("inputTokens", usage == null ? 0L : usage.inputTokens())
-                .param("outputTokens", usage == null ? 0L : usage.outputTokens())
-                .param("id", claim.id())
-                .param("attempt", claim.attempt())
-                .update() == 1;
+                .param("ids", array("uuid", claims, Claim::id))
+                .param("attempts", array("int4", claims, Claim::attempt))
+                .update();
+    }
+
+    /**
+     * Writes the final states of a batch in one statement. A result is written while its row is
+     * still PENDING in the same round of retries, whichever attempt produced it, and also over a
+     * row that gave up because its last lease expired (FAILED with its lease kept, see
+     * {@link #claim}): a late result of a superseded attempt is kept when it is the only one, and
+     * is never written over a result already written (the row is then final). Credits and judge
+     * tokens add up over the row's attempts. Returns the ids written.
+     */
+    Set<UUID> completeAll(List<Completion> completions, Instant now) {
+        if (completions.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        UPDATE evaluations e
+                        SET status = c.status, score = c.score, reason = c.reason, error = c.error, can_retry = c.can_retry,
+                            credits_used = COALESCE(e.credits_used, 0) + c.credits_used,
+                            judge_model = COALESCE(c.judge_model, e.judge_model),
+                            input_tokens = CASE WHEN c.called THEN COALESCE(e.input_tokens, 0) + c.input_tokens
+                                                ELSE e.input_tokens END,
+                            output_tokens = CASE WHEN c.called THEN COALESCE(e.output_tokens, 0) + c.output_tokens
+                                                 ELSE e.output_tokens END,
+                            evaluated_at = :now, lease_until = NULL
+                        FROM unnest(:ids, :attempts, :retries, :statuses, :scores, :reasons, :errors, :canRetry,
+                            :creditsUsed, :judgeModels, :called, :inputTokens, :outputTokens)
+                            AS c(id, attempt, retries, status, score, reason, error, can_retry, credits_used, judge_model,
+                                 called, input_tokens, output_tokens)
+                        WHERE e.id = c.id AND e.attempts >= c.attempt AND e.retries_attempted = c.retries
+                          AND (e.status = 'PENDING' OR (e.status = 'FAILED' AND e.lease_until IS NOT NULL))
+                        RETURNING e.id
+                        """)
+                .param("now", Sql.timestamp(now))
+                .param("ids", array("uuid", completions, completion -> completion.claim().id()))
+                .param("attempts", array("int4", completions, completion -> completion.claim().attempt()))
+                .param("retries", array("int4", completions, completion -> completion.claim().retries()))
+                .param("statuses", array("text", completions, completion -> completion.status().name()))
+                .param("scores", array("float8", completions, Completion::score))
+                .param("reasons", array("text", completions, Completion::reason))
+                .param("errors", array("text", completions, Completion::error))
+                .param("canRetry", array("bool", completions, Completion::canRetry))
+                .param("creditsUsed", array("int4", completions, Completion::creditsUsed))
+                .param("judgeModels", array("text", completions, Completion::judgeModel))
+                .param("called", array("bool", completions, completion -> completion.usage() != null))
+                .param("inputTokens", array("int8", completions, Completion::inputTokens))
+                .param("outputTokens", array("int8", completions, Completion::outputTokens))
+                .query(UUID.class)
+                .list());
+    }
+
+    /**
+     * Puts claimed rows back in the queue after a transient failure, each due again at its
+     * {@code nextAttemptAt}, adding what the attempt's model calls cost. Only the current attempt
+     * of a PENDING row reschedules it.
+     */
+    void rescheduleAll(List<Reschedule> reschedules) {
+        if (reschedules.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE evaluations e
+                        SET error = c.error, next_attempt_at = c.next_attempt_at, lease_until = NULL,
+                            credits_used = CASE WHEN c.called THEN COALESCE(e.credits_used, 0) + c.calls ELSE e.credits_used END,
+                            judge_model = COALESCE(c.judge_model, e.judge_model),
+                            input_tokens = CASE WHEN c.called THEN COALESCE(e.input_tokens, 0) + c.input_tokens
+                                                ELSE e.input_tokens END,
+                            output_tokens = CASE WHEN c.called THEN COALESCE(e.output_tokens, 0) + c.output_tokens
+                                                 ELSE e.output_tokens END
+                        FROM unnest(:ids, :attempts, :errors, :nextAttemptAt, :called, :calls, :judgeModels, :inputTokens,
+                            :outputTokens)
+                            AS c(id, attempt, error, next_attempt_at, called, calls, judge_model, input_tokens, output_tokens)
+                        WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
+                        """)
+                .param("ids", array("uuid", reschedules, reschedule -> reschedule.claim().id()))
+                .param("attempts", array("int4", reschedules, reschedule -> reschedule.claim().attempt()))
+                .param("errors", array("text", reschedules, Reschedule::error))
+                .param("nextAttemptAt", array("timestamptz", reschedules, reschedule -> Sql.timestamp(reschedule.nextAttemptAt())))
+                .param("called", array("bool", reschedules, reschedule -> reschedule.usage() != null))
+                .param("calls", array("int4", reschedules, Reschedule::calls))
+                .param("judgeModels", array("text", reschedules, Reschedule::judgeModel))
+                .param("inputTokens", array("int8", reschedules, Reschedule::inputTokens))
+                .param("outputTokens", array("int8", reschedules, Reschedule::outputTokens))
+                .update();
     }
 
     /**
@@ -322,8 +436,70 @@ class EvaluationRepository {
                 .single();
     }
 
-    /** A claimed row: which one and which attempt this worker is running. */
-    record Claim(UUID id, int attempt) {}
+    /**
+     * A claimed row: which one, which attempt of which round of retries this worker is running,
+     * and what the worker needs to load its inputs. {@code gaveUp} marks a row the claim ended
+     * FAILED instead, its attempts used up.
+     */
+    record Claim(UUID id, int attempt, int retries, boolean gaveUp, UUID organizationId, UUID metricId, UUID sessionId,
+            @Nullable UUID inferenceResultId, @Nullable String testCaseId, Instant createdAt) {}
+
+    /** The final state of a claimed row. */
+    record Completion(Claim claim, EvaluationStatus status, @Nullable Double score, @Nullable String reason,
+            @Nullable String error, boolean canRetry, int creditsUsed, @Nullable ModelUsage usage) {
+
+        @Nullable String judgeModel() {
+            return usage == null ? null : usage.model();
+        }
+
+        long inputTokens() {
+            return usage == null ? 0L : usage.inputTokens();
+        }
+
+        long outputTokens() {
+            return usage == null ? 0L : usage.outputTokens();
+        }
+    }
+
+    /** A claimed row due again after a passing failure. */
+    record Reschedule(Claim claim, String error, Instant nextAttemptAt, @Nullable ModelUsage usage) {
+
+        @Nullable String judgeModel() {
+            return usage == null ? null : usage.model();
+        }
+
+        int calls() {
+            return usage == null ? 0 : usage.calls();
+        }
+
+        long inputTokens() {
+            return usage == null ? 0L : usage.inputTokens();
+        }
+
+        long outputTokens() {
+            return usage == null ? 0L : usage.outputTokens();
+        }
+    }
+
+    private static <T, V> SqlArrayValue array(String type, List<T> rows, Function<T, V> column) {
+        Object[] values = new Object[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(rows.get(i));
+        }
+        return new SqlArrayValue(type, values);
+    }
+
+    /** A PostgreSQL array literal of texts, each element quoted. */
+    private static String textArrayLiteral(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            literal.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
 
     private static Evaluation map(ResultSet rs, int row) throws SQLException {
         return new Evaluation(

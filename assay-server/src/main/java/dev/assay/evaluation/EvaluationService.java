@@ -138,19 +138,22 @@ public class EvaluationService {
     private List<Evaluation> create(Caller caller, Session session, @Nullable UUID turnId,
             @Nullable String simulatorVersion, List<String> notReady, List<MetricResolver.ResolvedMetric> metrics) {
         Instant now = Timestamps.now(clock);
-        List<Evaluation> created = new ArrayList<>();
+        List<Evaluation> created = new ArrayList<>(metrics.size());
+        List<Boolean> judged = new ArrayList<>(metrics.size());
         for (MetricResolver.ResolvedMetric resolved : metrics) {
             InitialState state = InitialState.of(resolved, notReady);
-            Evaluation evaluation = new Evaluation(Ids.newId(clock), caller.organizationId(), resolved.metric().id(),
+            created.add(new Evaluation(Ids.newId(clock), caller.organizationId(), resolved.metric().id(),
                     session.id(), turnId, session.testCaseId(), state.status(), state.score(), state.reason(),
                     state.error(), state.canRetry(), state.creditsUsed(), null, null, null, simulatorVersion, null, null, null,
                     null, null,
                     state.status() == EvaluationStatus.SKIPPED ? notReady : List.of(), 0, 0, now,
-                    state.status().isFinal() ? now : null, null, resolved.metric().legacyAt(), resolved.metric().disabledAt());
-            evaluations.insert(evaluation);
-            created.add(evaluation);
-            if (evaluation.status().isFinal()) {
-                observability.recordFinal(EvaluationMetrics.label(resolved.metric()), evaluation.status(), Duration.ZERO);
+                    state.status().isFinal() ? now : null, null, resolved.metric().legacyAt(), resolved.metric().disabledAt()));
+            judged.add(resolved.metric().source().isJudged());
+        }
+        evaluations.insertAll(created, judged);
+        for (int i = 0; i < created.size(); i++) {
+            if (created.get(i).status().isFinal()) {
+                observability.recordFinal(EvaluationMetrics.label(metrics.get(i).metric()), created.get(i).status(), Duration.ZERO);
             }
         }
         return created;

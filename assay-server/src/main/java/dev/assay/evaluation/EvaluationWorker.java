@@ -4,8 +4,6 @@ import dev.assay.common.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -17,15 +15,17 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The polling loop: claims due evaluations with {@code FOR UPDATE SKIP LOCKED} and a lease, as
- * many as it has free slots, and hands each to {@link EvaluationJob}. Any number of instances
- * may share one database; a row is only ever worked on by the holder of its current lease, and
- * rows of a worker that died are claimed again when their lease expires (at-least-once, see
- * docs/decisions/0004-evaluation-queue.md).
+ * The polling loop: claims due evaluations with {@code FOR UPDATE SKIP LOCKED} and a lease, fairly
+ * across organizations, and hands them to {@link EvaluationJob}. Any number of instances may share
+ * one database; a row is only ever worked on by the holder of its current lease, which
+ * {@link LeaseHeartbeat} renews while the work runs, and rows of a worker that died are claimed
+ * again when their lease expires (at-least-once, see docs/decisions/0004-evaluation-queue.md).
  *
  * <p>Two lanes, so that slow judge calls never hold up the metrics computed in the JVM: a small
- * platform-thread pool for CPU-bound metrics, and one virtual thread per evaluation of an
- * LLM-judged metric, up to {@code judge-concurrency} (docs/decisions/0005-judge-client.md).
+ * platform-thread pool for CPU-bound metrics, each thread scoring a whole claimed batch within a
+ * time slice and each score within a CPU-time budget ({@link ScoringBudget}), and one virtual
+ * thread per evaluation of an LLM-judged metric, up to {@code judge-concurrency}
+ * (docs/decisions/0005-judge-client.md).
  *
  * <p>On shutdown the workers stop after the web server has drained its requests and before the
  * connection pool closes (docs/decisions/0006-shutdown-order.md): no new claims, running
@@ -39,22 +39,26 @@ class EvaluationWorker implements SmartLifecycle {
 
     private final EvaluationRepository evaluations;
     private final EvaluationJob job;
+    private final LeaseHeartbeat heartbeat;
     private final WorkerProperties properties;
     private final Clock clock;
+    private final ScoringBudget budget;
     private final Semaphore slotFreed = new Semaphore(0);
     private final Lane inJvm;
     private final Lane judged;
-    private final Set<EvaluationRepository.Claim> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     // Created by each start(): a cached test context is stopped and started again.
     @SuppressWarnings("NullAway.Init")
     private Thread poller;
 
-    EvaluationWorker(EvaluationRepository evaluations, EvaluationJob job, WorkerProperties properties, Clock clock) {
+    EvaluationWorker(EvaluationRepository evaluations, EvaluationJob job, LeaseHeartbeat heartbeat, WorkerProperties properties,
+            Clock clock) {
         this.evaluations = evaluations;
         this.job = job;
+        this.heartbeat = heartbeat;
         this.properties = properties;
         this.clock = clock;
+        this.budget = new ScoringBudget(properties.scoreBudget());
         this.inJvm = new Lane(false, properties.threads());
         this.judged = new Lane(true, properties.judgeConcurrency());
     }
@@ -68,9 +72,12 @@ class EvaluationWorker implements SmartLifecycle {
         running = true;
         inJvm.executor = Executors.newFixedThreadPool(properties.threads(), Thread.ofPlatform().name("evaluation-worker-", 0).factory());
         judged.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("evaluation-judge-", 0).factory());
+        budget.start();
+        heartbeat.start();
         poller = Thread.ofPlatform().name("evaluation-poller").daemon().start(this::pollUntilStopped);
-        log.info("Evaluation workers started: {} threads, {} judged evaluations at once, batches of {}, lease {}",
-                properties.threads(), properties.judgeConcurrency(), properties.batchSize(), properties.lease());
+        log.info("Evaluation workers started: {} threads, {} judged evaluations at once, batches of {}, lease {} renewed every {}, "
+                        + "score budget {}", properties.threads(), properties.judgeConcurrency(), properties.batchSize(),
+                properties.lease(), properties.heartbeat(), properties.scoreBudget());
     }
 
     @Override
@@ -81,7 +88,7 @@ class EvaluationWorker implements SmartLifecycle {
         running = false;
         poller.interrupt();
         try {
-            // No claim is made once the poller has ended, so every claim is either finished or in inFlight.
+            // No claim is made once the poller has ended, so every claim is either finished or held by the heartbeat.
             poller.join(STOP_WAIT.toMillis());
             inJvm.executor.shutdown();
             judged.executor.shutdown();
@@ -91,6 +98,8 @@ class EvaluationWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        heartbeat.stop();
+        budget.stop();
         // Evaluations still running are not interrupted: an interrupt closes the JDBC socket of the
         // thread, so the job could not even write its own failure. Their rows are released instead;
         // whatever they write before the process ends is keyed by their attempt, as always.
@@ -104,7 +113,7 @@ class EvaluationWorker implements SmartLifecycle {
     /** Hands the rows still claimed by this instance back to the queue, due at once. */
     private void releaseUnfinished() {
         int released = 0;
-        for (EvaluationRepository.Claim claim : List.copyOf(inFlight)) {
+        for (EvaluationRepository.Claim claim : heartbeat.held()) {
             try {
                 if (evaluations.release(claim)) {
                     released++;
@@ -127,6 +136,7 @@ class EvaluationWorker implements SmartLifecycle {
         return running;
     }
 
+
     private void pollUntilStopped() {
         while (running) {
             try {
@@ -145,42 +155,74 @@ class EvaluationWorker implements SmartLifecycle {
         }
     }
 
+    /**
+     * One claim per free in-JVM thread (a batch each), and one claim for the free judge slots
+     * (an evaluation each). Returns how many rows were claimed.
+     */
     private int pollOnce() {
         int claimed = 0;
-        for (Lane lane : List.of(inJvm, judged)) {
-            int free = lane.freeSlots.drainPermits();
-            if (free == 0) {
-                continue;
+        while (inJvm.freeSlots.tryAcquire()) {
+            List<EvaluationRepository.Claim> claims = claim(inJvm, 1, properties.batchSize());
+            if (claims.isEmpty()) {
+                break;
             }
-            List<EvaluationRepository.Claim> claims;
-            try {
-                claims = evaluations.claim(Math.min(free, properties.batchSize()), Timestamps.now(clock), properties.lease(),
-                        lane.judged);
-            } catch (RuntimeException e) {
-                lane.freeSlots.release(free);
-                throw e;
+            inJvm.executor.execute(() -> runReleasing(inJvm, 1, () -> job.runBatch(claims, budget)));
+            claimed += claims.size();
+        }
+        int free = judged.freeSlots.drainPermits();
+        if (free > 0) {
+            List<EvaluationRepository.Claim> claims = claim(judged, free, Math.min(free, properties.batchSize()));
+            judged.freeSlots.release(free - claims.size());
+            if (!claims.isEmpty()) {
+                judged.executor.execute(() -> runJudged(claims));
             }
-            lane.freeSlots.release(free - claims.size());
-            inFlight.addAll(claims);
-            claims.forEach(claim -> lane.executor.execute(() -> runReleasing(lane, claim)));
             claimed += claims.size();
         }
         return claimed;
     }
 
-    private void runReleasing(Lane lane, EvaluationRepository.Claim claim) {
+    /** Claims for a lane holding {@code slots} of its permits, which are given back when nothing was claimed. */
+    private List<EvaluationRepository.Claim> claim(Lane lane, int slots, int limit) {
+        List<EvaluationRepository.Claim> claims;
         try {
-            job.run(claim);
+            claims = evaluations.claim(limit, Timestamps.now(clock), properties.lease(), lane.judged, properties.maxAttempts());
         } catch (RuntimeException e) {
-            if (running) {
-                log.error("Evaluation {} attempt {} crashed; it returns to the queue when its lease expires",
-                        claim.id(), claim.attempt(), e);
-            } else {
-                log.info("Evaluation {} attempt {} ended by the shutdown: {}", claim.id(), claim.attempt(), e.toString());
-            }
+            lane.freeSlots.release(slots);
+            throw e;
+        }
+        if (claims.isEmpty() && !lane.judged) {
+            lane.freeSlots.release(slots);
+        }
+        heartbeat.hold(claims.stream().filter(claim -> !claim.gaveUp()).toList());
+        return claims;
+    }
+
+    /** Loads a judged batch, then scores each evaluation on its own virtual thread, one slot each. */
+    private void runJudged(List<EvaluationRepository.Claim> claims) {
+        List<EvaluationInputLoader.Prepared> prepared;
+        try {
+            prepared = job.prepareJudged(claims);
+        } catch (RuntimeException e) {
+            log.error("Preparing {} judged evaluations crashed; they return to the queue when their lease expires", claims.size(), e);
+            heartbeat.release(claims);
+            judged.freeSlots.release(claims.size());
+            slotFreed.release();
+            return;
+        }
+        judged.freeSlots.release(claims.size() - prepared.size());
+        slotFreed.release();
+        for (EvaluationInputLoader.Prepared each : prepared) {
+            judged.executor.execute(() -> runReleasing(judged, 1, () -> job.runPrepared(each)));
+        }
+    }
+
+    private void runReleasing(Lane lane, int slots, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.error("Evaluation work crashed; its claims return to the queue when their lease expires", e);
         } finally {
-            inFlight.remove(claim);
-            lane.freeSlots.release();
+            lane.freeSlots.release(slots);
             slotFreed.release();
         }
     }

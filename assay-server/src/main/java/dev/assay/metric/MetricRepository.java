@@ -129,6 +129,21 @@ class MetricRepository {
                 .list();
     }
 
+    List<MetricDefinition> findAllForOrganizations(Collection<UUID> organizationIds, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM metrics m
+                        WHERE (m.organization_id IN (:organizationIds) OR m.organization_id IS NULL) AND m.deleted_at IS NULL
+                          AND m.id IN (:ids)
+                        """)
+                .param("organizationIds", organizationIds)
+                .param("ids", ids)
+                .query(MetricRepository::map)
+                .list();
+    }
+
     Set<UUID> matchingIds(Where where) {
         return new HashSet<>(where.bind(jdbc.sql("SELECT m.id FROM metrics m " + where.sql())).query(UUID.class).list());
     }

@@ -92,6 +92,16 @@ public class MetricService {
         return metrics.findAll(caller.organizationId(), ids);
     }
 
+    /**
+     * The live metrics among these ids that any of these organizations sees (its own and the
+     * built-ins), in one query, for work that spans organizations (a batch of evaluations). The
+     * caller matches each metric to its own organization.
+     */
+    @Transactional(readOnly = true)
+    public List<MetricDefinition> findAllForOrganizations(Collection<UUID> organizationIds, Collection<UUID> ids) {
+        return metrics.findAllForOrganizations(organizationIds, ids);
+    }
+
     @Transactional(readOnly = true)
     public List<MetricDefinition> list(Caller caller, ListQuery query) {
         Where where = MetricRepository.visibleTo(caller.organizationId());

@@ -1,6 +1,7 @@
 package dev.assay.metrics.text;
 
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 
 /**
  * Length of the longest common subsequence of two integer sequences (code points or token ids),
@@ -11,13 +12,29 @@ import java.util.Arrays;
  * element occurs (plus the words a carry runs into), so time is at most {@code O(n * m / 64)} and
  * memory {@code O(m + n)}. A common prefix and suffix are removed first; they do not change the
  * result.
+ *
+ * <p>The quadratic part stops early in two cases: when the calling thread is interrupted (a caller's
+ * time budget ran out), with a {@link CancellationException}; and, for {@link #lengthIfAtLeast},
+ * as soon as the subsequence can no longer reach the length asked for. Both are checked every
+ * {@value #CHECK_EVERY} elements, so their cost is negligible.
  */
 final class LongestCommonSubsequence {
+
+    static final int CHECK_EVERY = 1024;
 
     private LongestCommonSubsequence() {}
 
     /** The length of a longest common subsequence of {@code first} and {@code second}; neither is modified. */
     static int length(int[] first, int[] second) {
+        return lengthIfAtLeast(first, second, 0);
+    }
+
+    /**
+     * The length of a longest common subsequence of {@code first} and {@code second}, or -1 once it
+     * is known to be below {@code needed} (it is then computed no further); neither array is
+     * modified. A result of at least 0 is always the exact length.
+     */
+    static int lengthIfAtLeast(int[] first, int[] second, int needed) {
         int start = 0;
         int firstEnd = first.length;
         int secondEnd = second.length;
@@ -35,13 +52,16 @@ final class LongestCommonSubsequence {
         int[] firstMiddle = Arrays.copyOfRange(first, start, firstEnd);
         int[] secondMiddle = Arrays.copyOfRange(second, start, secondEnd);
         int middle = firstMiddle.length <= secondMiddle.length
-                ? bitParallel(firstMiddle, secondMiddle)
-                : bitParallel(secondMiddle, firstMiddle);
-        return affixes + middle;
+                ? bitParallel(firstMiddle, secondMiddle, needed - affixes)
+                : bitParallel(secondMiddle, firstMiddle, needed - affixes);
+        return middle < 0 ? -1 : affixes + middle;
     }
 
-    /** LCS length with {@code pattern} encoded as bit vectors; {@code pattern} is not empty. */
-    private static int bitParallel(int[] pattern, int[] text) {
+    /**
+     * LCS length with {@code pattern} encoded as bit vectors; {@code pattern} is not empty. Returns
+     * -1 early once the LCS cannot reach {@code needed}.
+     */
+    private static int bitParallel(int[] pattern, int[] text, int needed) {
         int[] alphabet = distinctSorted(pattern);
         int wordCount = (pattern.length + 63) >>> 6;
 
@@ -79,12 +99,27 @@ final class LongestCommonSubsequence {
 
         long[] state = new long[wordCount];
         Arrays.fill(state, -1L);
-        for (int element : text) {
-            int symbol = Arrays.binarySearch(alphabet, element);
+        for (int position = 0; position < text.length; position++) {
+            int symbol = Arrays.binarySearch(alphabet, text[position]);
             if (symbol >= 0) {
                 advance(state, entryWords, entryMasks, offsets[symbol], offsets[symbol + 1]);
             }
+            if ((position + 1) % CHECK_EVERY == 0) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("longest common subsequence stopped: the thread was interrupted");
+                }
+                // Each further element adds at most one to the subsequence found so far.
+                int reachable = zeros(state) + (text.length - position - 1);
+                if (reachable < needed) {
+                    return -1;
+                }
+            }
         }
+        return zeros(state);
+    }
+
+    /** The LCS of the pattern and the text read so far: the zero bits of the state. */
+    private static int zeros(long[] state) {
         int zeros = 0;
         for (long word : state) {
             zeros += Long.bitCount(~word);

@@ -12,7 +12,8 @@ import java.util.Locale;
  * is not a match.
  *
  * <p>Deterministic; the score is 0.0 or 1.0. Uses the same code-point Indel ratio as
- * {@link TextSimilarity}. Skips when {@code actual_output} or {@code expected_output} is null or
+ * {@link TextSimilarity}, stopped as soon as the ratio can no longer exceed 85 (the score is then
+ * 0.0 without the exact ratio, as rapidfuzz's {@code score_cutoff} does). Skips when {@code actual_output} or {@code expected_output} is null or
  * empty. Instances are stateless and thread-safe.
  */
 public final class TextMatch implements Metric {
@@ -36,7 +37,22 @@ public final class TextMatch implements Metric {
     }
 
     private static MetricResult compare(String actual, String expected) {
-        IndelRatio ratio = IndelRatio.of(actual, expected);
+        int[] actualCodePoints = actual.codePoints().toArray();
+        int[] expectedCodePoints = expected.codePoints().toArray();
+        long lengthSum = (long) actualCodePoints.length + expectedCodePoints.length;
+        // The ratio is 100 * 2 * LCS / lengthSum, and the LCS is at most the shorter length. Below
+        // 85 even at that bound, or once the LCS can no longer reach 85, the score is 0.0 whatever
+        // the exact ratio; the bound is strict, so a ratio of exactly 85 is computed and shown exactly.
+        long shorter = Math.min(actualCodePoints.length, expectedCodePoints.length);
+        if (200 * shorter < THRESHOLD_PERCENT * lengthSum) {
+            return belowThreshold(100.0 * 2 * shorter / lengthSum, "the lengths differ too much");
+        }
+        int needed = (int) ((THRESHOLD_PERCENT * lengthSum + 199) / 200);
+        int common = LongestCommonSubsequence.lengthIfAtLeast(actualCodePoints, expectedCodePoints, needed);
+        if (common < 0) {
+            return belowThreshold(-1, "stopped once the threshold could no longer be met");
+        }
+        IndelRatio ratio = new IndelRatio(common, (int) lengthSum);
         boolean match = ratio.exceedsPercent(THRESHOLD_PERCENT);
         String reason = String.format(
                 Locale.ROOT,
@@ -46,5 +62,12 @@ public final class TextMatch implements Metric {
                 match ? ">" : "<=",
                 THRESHOLD_PERCENT);
         return new MetricResult.Scored(match ? 1.0 : 0.0, reason);
+    }
+
+    /** A 0.0 decided without the exact ratio; {@code atMost} is an upper bound of it, or negative if unknown. */
+    private static MetricResult belowThreshold(double atMost, String why) {
+        String bound = atMost < 0 ? "" : String.format(Locale.ROOT, " (at most %.2f)", atMost);
+        return new MetricResult.Scored(0.0, String.format(Locale.ROOT, "Text Match 0.0: similarity ratio < %d%s: %s",
+                THRESHOLD_PERCENT, bound, why));
     }
 }

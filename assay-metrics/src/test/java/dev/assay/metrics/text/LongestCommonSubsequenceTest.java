@@ -73,4 +73,27 @@ class LongestCommonSubsequenceTest {
         }
         return previous[second.length];
     }
+
+    @Test
+    void length_onAnInterruptedThread_stopsWithACancellation() {
+        int[] first = LongTexts.words(50_000, 3).codePoints().toArray();
+        int[] second = LongTexts.words(50_000, 4).codePoints().toArray();
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LongestCommonSubsequence.length(first, second))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void lengthIfAtLeast_reachable_isTheExactLength_andOutOfReach_isMinusOne() {
+        int[] first = LongTexts.words(20_000, 5).codePoints().toArray();
+        int[] second = LongTexts.words(20_000, 6).codePoints().toArray();
+        int exact = LongestCommonSubsequence.length(first, second);
+
+        assertThat(LongestCommonSubsequence.lengthIfAtLeast(first, second, exact)).isEqualTo(exact);
+        assertThat(LongestCommonSubsequence.lengthIfAtLeast(first, second, 19_990)).isEqualTo(-1);
+    }
 }

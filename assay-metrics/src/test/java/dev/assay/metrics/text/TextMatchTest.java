@@ -67,4 +67,53 @@ class TextMatchTest {
 
         assertThat(((MetricResult.Scored) result).score()).isEqualTo(1.0);
     }
+
+    @Test
+    void score_withTheEarlyExit_agreesWithTheFullRatioOnEveryPair() {
+        java.util.Random random = new java.util.Random(85);
+        for (int pair = 0; pair < 2_000; pair++) {
+            String actual = LongTexts.words(1 + random.nextInt(4_000), random.nextLong());
+            String expected = random.nextBoolean() ? mutate(actual, random, random.nextInt(40))
+                    : LongTexts.words(1 + random.nextInt(4_000), random.nextLong());
+            boolean matches = IndelRatio.of(actual, expected).exceedsPercent(85);
+
+            MetricResult.Scored result = (MetricResult.Scored) match.score(MetricInput.ofOutputs(actual, expected));
+
+            assertThat(result.score()).as("pair %d", pair).isEqualTo(matches ? 1.0 : 0.0);
+        }
+    }
+
+    @Test
+    void score_lengthsTooFarApart_isZeroWithoutComparing() {
+        MetricResult result = match.score(MetricInput.ofOutputs("a".repeat(10), "a".repeat(1_000)));
+
+        assertThat(result).isEqualTo(new MetricResult.Scored(0.0,
+                "Text Match 0.0: similarity ratio < 85 (at most 1.98): the lengths differ too much"));
+    }
+
+    @Test
+    @Timeout(10)
+    void score_longUnrelatedTexts_stopsOnceTheThresholdIsOutOfReach() {
+        String actual = LongTexts.words(100_000, 1);
+        String expected = LongTexts.words(100_000, 2);
+
+        MetricResult result = match.score(MetricInput.ofOutputs(actual, expected));
+
+        assertThat(result).isEqualTo(new MetricResult.Scored(0.0,
+                "Text Match 0.0: similarity ratio < 85: stopped once the threshold could no longer be met"));
+    }
+
+    /** {@code text} with {@code edits} random characters replaced, inserted or removed. */
+    private static String mutate(String text, java.util.Random random, int edits) {
+        StringBuilder mutated = new StringBuilder(text);
+        for (int i = 0; i < edits && !mutated.isEmpty(); i++) {
+            int at = random.nextInt(mutated.length());
+            switch (random.nextInt(3)) {
+                case 0 -> mutated.setCharAt(at, (char) ('a' + random.nextInt(26)));
+                case 1 -> mutated.insert(at, (char) ('a' + random.nextInt(26)));
+                default -> mutated.deleteCharAt(at);
+            }
+        }
+        return mutated.toString();
+    }
 }
