@@ -69,6 +69,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return body(400, ErrorCode.INVALID_REQUEST, message, List.of());
     }
 
+    /** Passed on to the container, which closes the connection: the response is already partly sent. */
+    @ExceptionHandler(ResponseAbortedException.class)
+    void handleAborted(ResponseAbortedException e) {
+        log.error("Response aborted mid-stream; closing the connection", e.getCause());
+        throw e;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> handleUnexpected(Exception e) {
         String correlationId = UUID.randomUUID().toString();

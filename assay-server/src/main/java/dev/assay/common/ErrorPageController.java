@@ -4,6 +4,7 @@ import dev.assay.api.ErrorResponse;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
-    ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
+    @Nullable ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (statusAttribute == null) {
             // Requested directly rather than forwarded to by the container: it is no route of the API.
@@ -28,6 +29,10 @@ class ErrorPageController implements ErrorController {
         }
         int status = statusAttribute instanceof Integer code ? code : 500;
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (aborted(exception)) {
+            // Part of the body is out: add nothing, the container closes the connection.
+            return null;
+        }
         if (exception instanceof AssayException assay) {
             return ResponseEntity.status(assay.code().status())
                     .contentType(MediaType.APPLICATION_JSON)
@@ -38,5 +43,15 @@ class ErrorPageController implements ErrorController {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorBodies.of(status, code, message, List.of()));
+    }
+
+    /** Whether the error is, or was caused by, a {@link ResponseAbortedException} (the container wraps it). */
+    private static boolean aborted(@Nullable Object exception) {
+        for (Throwable cause = exception instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ResponseAbortedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -56,6 +56,30 @@ public final class Sql {
         return rs.wasNull() ? null : value;
     }
 
+    /**
+     * Sizes the fetches of a streamed query by the size of its rows: each fetch holds about
+     * {@link #CHARS} characters, whatever one row holds (at least one row, at most
+     * {@link #MAX_ROWS}). The driver reads a whole fetch into memory, so this bounds what one
+     * streamed list holds at a time.
+     */
+    public static final class FetchBudget {
+        public static final int FIRST_FETCH = 8;
+        static final long CHARS = 2L << 20;
+        static final int MAX_ROWS = 1000;
+        private long largestRow = 1;
+        private int fetchSize = FIRST_FETCH;
+
+        /** Called after each row with its approximate size in characters; changes the next fetch's size. */
+        public void adapt(ResultSet rs, long rowChars) throws SQLException {
+            largestRow = Math.max(largestRow, rowChars);
+            int rows = (int) Math.max(1, Math.min(MAX_ROWS, CHARS / largestRow));
+            if (rows != fetchSize) {
+                rs.setFetchSize(rows);
+                fetchSize = rows;
+            }
+        }
+    }
+
     public static @Nullable Double nullableDouble(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;

@@ -20,6 +20,11 @@ enum EvaluationSort implements SortField {
         return column;
     }
 
+    @Override
+    public boolean nullable() {
+        return this == SCORE;
+    }
+
     static @Nullable EvaluationSort fromWire(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "createdat" -> CREATED_AT;

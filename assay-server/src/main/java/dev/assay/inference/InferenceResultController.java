@@ -5,13 +5,20 @@ import dev.assay.api.CreateInferenceResultRequest;
 import dev.assay.api.DeleteBatchRequest;
 import dev.assay.api.InferenceResultResponse;
 import dev.assay.auth.Caller;
+import dev.assay.common.JsonArrayStream;
 import dev.assay.common.ListQuery;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,14 +29,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/inferenceResults")
 class InferenceResultController {
     private final InferenceResultService results;
+    private final JsonMapper json;
 
-    InferenceResultController(InferenceResultService results) {
+    InferenceResultController(InferenceResultService results, JsonMapper json) {
         this.results = results;
+        this.json = json;
     }
 
     @PostMapping
@@ -47,11 +57,13 @@ class InferenceResultController {
                 .body(created.stream().map(InferenceResultMapper::toResponse).toList());
     }
 
-    @GetMapping
-    List<InferenceResultResponse> list(Caller caller, HttpServletRequest request) {
-        return results.list(caller, ListQuery.of(request.getParameterMap())).stream()
-                .map(InferenceResultMapper::toResponse)
-                .toList();
+    /** Streams the page: rows are written as they are read (common/JsonArrayStream). */
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = InferenceResultResponse.class))))
+    void list(Caller caller, HttpServletRequest request, HttpServletResponse response) {
+        ListQuery query = ListQuery.of(request.getParameterMap());
+        JsonArrayStream.write(response, json, sink ->
+                results.list(caller, query, result -> sink.accept(InferenceResultMapper.toResponse(result))));
     }
 
     @GetMapping("/{id}")

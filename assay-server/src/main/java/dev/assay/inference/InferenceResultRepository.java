@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -86,12 +88,15 @@ class InferenceResultRepository {
                 .update();
     }
 
-    /** The index after the session's last turn, counting deleted turns so that indices are never reused. */
-    long nextIndex(UUID sessionId) {
-        // bigint: after a turn with the largest int index, MAX(idx) + 1 overflows an integer.
-        return jdbc.sql("SELECT COALESCE(MAX(idx)::bigint + 1, 0) FROM inference_results WHERE session_id = :sessionId")
+    /** Whether a live turn of the session has this index. */
+    boolean indexTaken(UUID sessionId, int index) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM inference_results
+                                       WHERE session_id = :sessionId AND idx = :index AND deleted_at IS NULL)
+                        """)
                 .param("sessionId", sessionId)
-                .query(Long.class)
+                .param("index", index)
+                .query(Boolean.class)
                 .single();
     }
 
@@ -118,6 +123,28 @@ class InferenceResultRepository {
                 .bind(jdbc.sql(listSql(where, sort)))
                 .query(InferenceResultRepository::map)
                 .list();
+    }
+
+    /**
+     * Hands the rows of a list to {@code sink} as they are read, a few at a time (see
+     * {@link Sql#adaptFetchSize}); must run inside a transaction, or the driver reads every row at once.
+     */
+    void stream(Where where, List<SortKey<InferenceResultSort>> sort, int limit, int offset, Consumer<InferenceResult> sink) {
+        Sql.FetchBudget budget = new Sql.FetchBudget();
+        where.param("limit", limit).param("offset", offset)
+                .bind(jdbc.sql(listSql(where, sort)))
+                .withFetchSize(Sql.FetchBudget.FIRST_FETCH)
+                .query(rs -> {
+                    String input = rs.getString("input");
+                    InferenceResult result = map(rs, input);
+                    budget.adapt(rs, 256 + length(input) + length(result.actualOutput())
+                            + length(result.retrievalContext()) + length(result.error()));
+                    sink.accept(result);
+                });
+    }
+
+    private static long length(@Nullable String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** The list statement; package-private so a test can check its plan uses an index. */
@@ -189,6 +216,10 @@ class InferenceResultRepository {
     }
 
     private static InferenceResult map(ResultSet rs, int row) throws SQLException {
+        return map(rs, rs.getString("input"));
+    }
+
+    private static InferenceResult map(ResultSet rs, @Nullable String input) throws SQLException {
         Usage usage = new Usage(
                 Sql.nullableLong(rs, "input_tokens"),
                 Sql.nullableLong(rs, "output_tokens"),
@@ -206,7 +237,7 @@ class InferenceResultRepository {
                 rs.getInt("idx"),
                 InferenceResultStatus.valueOf(rs.getString("status")),
                 rs.getString("error"),
-                JsonValues.readObject(rs.getString("input")),
+                JsonValues.readObject(input),
                 rs.getString("actual_output"),
                 rs.getString("retrieval_context"),
                 Sql.nullableDouble(rs, "latency"),

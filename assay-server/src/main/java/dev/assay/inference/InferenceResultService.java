@@ -10,6 +10,7 @@ import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
 import dev.assay.common.Where;
+import dev.assay.session.LockedSession;
 import dev.assay.session.Session;
 import dev.assay.session.SessionDeleted;
 import dev.assay.session.SessionService;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +34,11 @@ import static java.util.Objects.requireNonNull;
 public class InferenceResultService {
     /** The most turns one batch may create; the SDK recommends 100. */
     public static final int MAX_BATCH_MESSAGES = 1000;
+    /**
+     * The largest explicit turn index. Above it, more than a billion indices stay free for turns
+     * appended without one, so an explicit index can never block a session (docs/api.md).
+     */
+    public static final int MAX_EXPLICIT_INDEX = 1_000_000_000;
 
     private final InferenceResultRepository results;
     private final SessionService sessions;
@@ -46,8 +53,10 @@ public class InferenceResultService {
     @Transactional
     public InferenceResult create(Caller caller, NewInferenceResult request) {
         InferenceResultValidation.check(request);
-        Session session = lockSession(caller, request.session());
-        int index = request.index() != null ? request.index() : nextIndices(session, 1);
+        LockedSession locked = lockSession(caller, request.session());
+        Session session = locked.session();
+        int index = request.index() != null ? explicitIndex(locked, request.index()) : nextIndices(locked, 1);
+        sessions.advanceTurnIndex(locked, index + 1L);
         Instant now = Timestamps.now(clock);
         InferenceResultStatus status = request.status() == null ? InferenceResultStatus.GENERATED : request.status();
         InferenceResult result = new InferenceResult(Ids.newId(clock), caller.organizationId(), session.id(),
@@ -66,9 +75,11 @@ public class InferenceResultService {
         if (batch.messages().size() > MAX_BATCH_MESSAGES) {
             throw AssayException.invalidField("conversationTurns", "at most " + MAX_BATCH_MESSAGES + " turns per batch");
         }
-        Session session = lockSession(caller, batch.session());
+        LockedSession locked = lockSession(caller, batch.session());
+        Session session = locked.session();
         List<TurnPairing.PairedTurn> turns = TurnPairing.pair(batch.messages());
-        int index = nextIndices(session, turns.size());
+        int index = nextIndices(locked, turns.size());
+        sessions.advanceTurnIndex(locked, (long) index + turns.size());
         Instant now = Timestamps.now(clock);
         List<InferenceResult> created = new ArrayList<>();
         for (TurnPairing.PairedTurn turn : turns) {
@@ -102,8 +113,12 @@ public class InferenceResultService {
         return results.list(where, List.of(new ListQuery.SortKey<>(InferenceResultSort.INDEX, false)), ListQuery.MAX_LIMIT, 0);
     }
 
+    /**
+     * Checks the query, then hands the matching turns to {@code sink} one by one while they are
+     * read (nothing reaches the sink when the query is invalid).
+     */
     @Transactional(readOnly = true)
-    public List<InferenceResult> list(Caller caller, ListQuery query) {
+    public void list(Caller caller, ListQuery query, Consumer<InferenceResult> sink) {
         Where where = Where.tenant("r", caller.organizationId()).add("r.deleted_at IS NULL");
         where.relation("r.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
         List<String> evaluationIds = query.ids("evaluationIds");
@@ -118,7 +133,10 @@ public class InferenceResultService {
         where.createdBetween("r", query);
         StrictIds strict = StrictIds.addTo(where, "r", query, IdKind.INFERENCE_RESULT);
         strict.check(() -> results.matchingIds(where), ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result");
-        return results.list(where, query.sort(InferenceResultSort::fromWire), query.limit(), query.offset());
+        List<ListQuery.SortKey<InferenceResultSort>> sort = query.sort(InferenceResultSort::fromWire);
+        int limit = query.limit();
+        int offset = query.offset();
+        results.stream(where, sort, limit, offset, sink);
     }
 
     @Transactional
@@ -179,7 +197,7 @@ public class InferenceResultService {
         results.softDeleteSession(event.organizationId(), event.sessionId(), event.deletedAt());
     }
 
-    private Session lockSession(Caller caller, SessionReference reference) {
+    private LockedSession lockSession(Caller caller, SessionReference reference) {
         String sessionId = reference.sessionId();
         String sessionCustomId = reference.sessionCustomId();
         if ((sessionId == null) == (sessionCustomId == null)) {
@@ -191,13 +209,28 @@ public class InferenceResultService {
     }
 
     /** The index of the first of {@code count} turns appended to the session, if they all fit in an int. */
-    private int nextIndices(Session session, int count) {
-        long first = results.nextIndex(session.id());
+    private static int nextIndices(LockedSession locked, int count) {
+        long first = locked.nextTurnIndex();
         if (first + count - 1 > Integer.MAX_VALUE) {
             throw AssayException.invalid("The session's turns already reach the largest index " + (first - 1)
                     + "; no turn can be appended after it without an explicit index");
         }
         return (int) first;
+    }
+
+    /**
+     * An explicit index, if no live turn of the session has it: at or after the session's next
+     * index none can (O(1)); below it, one lookup among the session's turns decides.
+     */
+    private int explicitIndex(LockedSession locked, int index) {
+        if (index > MAX_EXPLICIT_INDEX) {
+            throw AssayException.invalidField("index", "must be at most " + MAX_EXPLICIT_INDEX);
+        }
+        if (index < locked.nextTurnIndex() && results.indexTaken(locked.session().id(), index)) {
+            throw AssayException.invalidField("index", index + " is already taken by a turn of this session;"
+                    + " omit index to append after its last turn");
+        }
+        return index;
     }
 
     private static NotFoundException notFound(String inferenceResultId) {

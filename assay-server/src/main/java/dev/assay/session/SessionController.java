@@ -4,11 +4,17 @@ import dev.assay.api.CreateSessionRequest;
 import dev.assay.api.FinishSessionRequest;
 import dev.assay.api.SessionResponse;
 import dev.assay.auth.Caller;
+import dev.assay.common.JsonArrayStream;
 import dev.assay.common.ListQuery;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,14 +25,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/sessions")
 class SessionController {
     private final SessionService sessions;
+    private final JsonMapper json;
 
-    SessionController(SessionService sessions) {
+    SessionController(SessionService sessions, JsonMapper json) {
         this.sessions = sessions;
+        this.json = json;
     }
 
     @PostMapping
@@ -35,11 +44,13 @@ class SessionController {
         return ResponseEntity.created(URI.create("/sessions/" + body.id())).body(body);
     }
 
-    @GetMapping
-    List<SessionResponse> list(Caller caller, HttpServletRequest request) {
-        return sessions.list(caller, ListQuery.of(request.getParameterMap())).stream()
-                .map(SessionMapper::toResponse)
-                .toList();
+    /** Streams the page: rows are written as they are read (common/JsonArrayStream). */
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SessionResponse.class))))
+    void list(Caller caller, HttpServletRequest request, HttpServletResponse response) {
+        ListQuery query = ListQuery.of(request.getParameterMap());
+        JsonArrayStream.write(response, json, sink ->
+                sessions.list(caller, query, session -> sink.accept(SessionMapper.toResponse(session))));
     }
 
     @GetMapping("/{id}")

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -92,17 +94,22 @@ class SessionRepository {
     }
 
     /** Finds and row-locks a live session, so turns appended to it get consecutive indices. */
-    Optional<Session> lock(UUID organizationId, UUID id) {
+    Optional<LockedSession> lock(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
-
+                        , s.next_idx
                          FROM sessions s
                         WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
                         FOR UPDATE
                         """)
                 .param("organizationId", organizationId)
                 .param("id", id)
-                .query(SessionRepository::map)
+                .query((rs, row) -> new LockedSession(map(rs, row), rs.getLong("next_idx")))
                 .optional();
+    }
+
+    /** Sets the next turn index of a session whose row the caller's transaction has locked. */
+    void setNextTurnIndex(UUID id, long next) {
+        jdbc.sql("UPDATE sessions SET next_idx = :next WHERE id = :id").param("next", next).param("id", id).update();
     }
 
     /** The most recent live session with this custom id among the given versions. */
@@ -131,12 +138,28 @@ class SessionRepository {
                 .list());
     }
 
-    List<Session> list(Where where, List<SortKey<SessionSort>> sort, int limit, int offset) {
-        String order = OrderBy.of(sort, "s.created_at", "s.id");
-        return where.param("limit", limit).param("offset", offset)
-                .bind(jdbc.sql("SELECT " + COLUMNS + " FROM sessions s " + where.sql() + order))
-                .query(SessionRepository::map)
-                .list();
+    /** Hands the rows of a list to {@code sink} as they are read; must run inside a transaction. */
+    void stream(Where where, List<SortKey<SessionSort>> sort, int limit, int offset, Consumer<Session> sink) {
+        Sql.FetchBudget budget = new Sql.FetchBudget();
+        where.param("limit", limit).param("offset", offset)
+                .bind(jdbc.sql(listSql(where, sort)))
+                .withFetchSize(Sql.FetchBudget.FIRST_FETCH)
+                .query(rs -> {
+                    String metadata = rs.getString("metadata");
+                    Session session = map(rs, metadata);
+                    budget.adapt(rs, 256 + length(metadata) + length(session.context()) + length(session.error())
+                            + length(session.stoppingReason()));
+                    sink.accept(session);
+                });
+    }
+
+    private static long length(@Nullable String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    /** The list statement; package-private so a test can check that an index serves its order. */
+    static String listSql(Where where, List<SortKey<SessionSort>> sort) {
+        return "SELECT " + COLUMNS + " FROM sessions s " + where.sql() + OrderBy.of(sort, "s.created_at", "s.id");
     }
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
@@ -156,6 +179,10 @@ class SessionRepository {
     }
 
     private static Session map(ResultSet rs, int row) throws SQLException {
+        return map(rs, rs.getString("metadata"));
+    }
+
+    private static Session map(ResultSet rs, @Nullable String metadata) throws SQLException {
         return new Session(
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
@@ -167,7 +194,7 @@ class SessionRepository {
                 rs.getString("stopping_reason"),
                 rs.getString("error"),
                 SessionStatus.valueOf(rs.getString("status")),
-                JsonValues.readObject(rs.getString("metadata")),
+                JsonValues.readObject(metadata),
                 Sql.requiredInstant(rs, "created_at"),
                 Sql.instant(rs, "deleted_at"));
     }

@@ -6,6 +6,7 @@ import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
+import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -95,7 +97,7 @@ public class SessionService {
      * concurrent appends get consecutive indices. Must run inside the caller's transaction.
      */
     @Transactional
-    public Session lockForAppend(Caller caller, String sessionId) {
+    public LockedSession lockForAppend(Caller caller, String sessionId) {
         return Ids.parse(IdKind.SESSION, sessionId)
                 .flatMap(id -> sessions.lock(caller.organizationId(), id))
                 .orElseThrow(() -> notFound(sessionId));
@@ -106,7 +108,7 @@ public class SessionService {
      * most recent match across its versions). No match is a 400, as the contract says.
      */
     @Transactional
-    public Session lockByCustomId(Caller caller, String customId, @Nullable String versionId, @Nullable String productId) {
+    public LockedSession lockByCustomId(Caller caller, String customId, @Nullable String versionId, @Nullable String productId) {
         List<UUID> versionIds;
         if (versionId != null) {
             versionIds = products.findVersion(caller, versionId).map(version -> List.of(version.id())).orElse(List.of());
@@ -120,8 +122,20 @@ public class SessionService {
         return sessions.lock(caller.organizationId(), session.id()).orElseThrow(() -> notFound(customId));
     }
 
+    /**
+     * Moves the next turn index of a session locked by {@link #lockForAppend} or
+     * {@link #lockByCustomId} forward to {@code next}; it never moves back. Runs in the
+     * transaction that holds the lock.
+     */
+    @Transactional
+    public void advanceTurnIndex(LockedSession locked, long next) {
+        if (next > locked.nextTurnIndex()) {
+            sessions.setNextTurnIndex(locked.session().id(), next);
+        }
+    }
+
     @Transactional(readOnly = true)
-    public List<Session> list(Caller caller, ListQuery query) {
+    public void list(Caller caller, ListQuery query, Consumer<Session> sink) {
         Where where = Where.tenant("s", caller.organizationId()).add("s.deleted_at IS NULL");
         List<String> customIds = query.texts("customIds");
         if (!customIds.isEmpty()) {
@@ -146,7 +160,10 @@ public class SessionService {
         where.createdBetween("s", query);
         StrictIds strict = StrictIds.addTo(where, "s", query, IdKind.SESSION);
         strict.check(() -> sessions.matchingIds(where), ErrorCode.SESSION_NOT_FOUND, "Session");
-        return sessions.list(where, query.sort(SessionSort::fromWire), query.limit(), query.offset());
+        List<SortKey<SessionSort>> sort = query.sort(SessionSort::fromWire);
+        int limit = query.limit();
+        int offset = query.offset();
+        sessions.stream(where, sort, limit, offset, sink);
     }
 
     @Transactional

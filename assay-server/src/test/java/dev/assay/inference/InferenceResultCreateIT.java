@@ -401,15 +401,6 @@ class InferenceResultCreateIT extends InferenceResultApiTest {
 
             assertThat(aTurn(session.id()).index()).isEqualTo(8);
         }
-
-        @Test
-        void create_afterLargestPossibleIndex_returnsBadRequest() {
-            SessionResponse session = aSession(client);
-            client.inferenceResults().create(turnOf(session).input("hi").index(Integer.MAX_VALUE).build());
-
-            assertError(create("""
-                    {"sessionId": "%s", "input": "hi"}""".formatted(session.id())), 400);
-        }
     }
 
     @Nested
