@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * kill -9 at random points of a first start (initdb, the first PostgreSQL start, the migrations,
  * the bootstrap), several times over on one data directory; the next start must still come up
- * with a working database (docs/decisions/0007-crash-safe-first-start.md). Kills and seed are
+ * with a working database (docs/decisions/0009-crash-safe-first-start.md). Kills and seed are
  * system properties, for soak runs (docs/reliability.md).
  */
 class FirstStartCrashIT {
