@@ -43,7 +43,7 @@ class EmbeddedDatabaseConfiguration {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 // PostgreSQL stops when this bean is destroyed, after the pool closed: the library's own
-                // JVM hook would stop it at SIGTERM while requests still drain (docs/decisions/0006-shutdown-order.md).
+                // JVM hook would stop it at SIGTERM while requests still drain (docs/decisions/0008-shutdown-order.md).
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", "on")

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the embedded cluster so that a crash at any point of a first start leaves either no
- * cluster or a whole one (docs/decisions/0007-crash-safe-first-start.md): {@code initdb} runs in a
+ * cluster or a whole one (docs/decisions/0009-crash-safe-first-start.md): {@code initdb} runs in a
  * temporary directory beside the real one, which is renamed into place only once the cluster has
  * started and stopped cleanly. A rename within one directory is atomic.
  */

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * (docs/decisions/0005-judge-client.md).
  *
  * <p>On shutdown the workers stop after the web server has drained its requests and before the
- * connection pool closes (docs/decisions/0006-shutdown-order.md): no new claims, running
+ * connection pool closes (docs/decisions/0008-shutdown-order.md): no new claims, running
  * evaluations get {@link #STOP_WAIT} to finish, and the leases of those that did not are released
  * so another instance (or the next start) takes them at once instead of after the lease.
  */

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Every migration commits together with its schema-history row (docs/decisions/0007-crash-safe-first-start.md):
+ * Every migration commits together with its schema-history row (docs/decisions/0009-crash-safe-first-start.md):
  * the tables of a migration are created by the transaction that writes its history row. Were they
  * committed apart, a kill between the two commits would leave tables without their row, and every
  * later start would fail with "already exists".

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * SIGTERM while batches are being written and a worker waits on a judge call: the server drains
  * its requests, stops its workers, closes its pool and only then stops PostgreSQL
- * (docs/decisions/0006-shutdown-order.md). No request gets a 5xx, the process ends within the
+ * (docs/decisions/0008-shutdown-order.md). No request gets a 5xx, the process ends within the
  * grace period, every acknowledged turn is there after a restart, and the evaluation the worker
  * held is back in the queue at once rather than after its lease.
  */
