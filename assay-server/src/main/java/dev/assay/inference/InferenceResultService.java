@@ -125,6 +125,27 @@ public class InferenceResultService {
         return true;
     }
 
+    /**
+     * Sets a turn's input and output where they are still empty: an OpenTelemetry root span, which
+     * carries them, often arrives after the spans that opened the turn.
+     */
+    @Transactional
+    public void fillMissingInputOutput(Caller caller, UUID inferenceResultId,
+            java.util.@org.jspecify.annotations.Nullable Map<String, Object> input,
+            @org.jspecify.annotations.Nullable String actualOutput) {
+        results.find(caller.organizationId(), inferenceResultId).ifPresent(current -> {
+            if ((current.input() != null || input == null) && (current.actualOutput() != null || actualOutput == null)) {
+                return;
+            }
+            results.update(new InferenceResult(current.id(), current.organizationId(), current.sessionId(),
+                    current.userId(), current.index(), current.status(), current.error(),
+                    current.input() != null ? current.input() : input,
+                    current.actualOutput() != null ? current.actualOutput() : actualOutput,
+                    current.retrievalContext(), current.latency(), current.usage(), current.creditsUsed(),
+                    current.conversationSimulatorVersion(), current.traceId(), current.createdAt(), null));
+        });
+    }
+
     /** The live turns of a session in index order. */
     @Transactional(readOnly = true)
     public List<InferenceResult> listSessionTurns(Caller caller, UUID sessionId) {

@@ -161,6 +161,9 @@ final class TraceMapper {
         if (!value.isString()) {
             throw AssayException.invalidField(prefix + name, "must be a string");
         }
+        if (value.stringValue().indexOf('\u0000') >= 0) {
+            throw AssayException.invalidField(prefix + name, "must not contain the NUL character (\\u0000)");
+        }
         return value.stringValue();
     }
 
@@ -207,12 +210,20 @@ final class TraceMapper {
         return java;
     }
 
-    /** A number beyond a double's range reads as infinity, which JSON cannot hold. */
+    /**
+     * A number beyond a double's range reads as infinity, which JSON cannot hold, and PostgreSQL
+     * refuses the NUL character: both are the item's 400 rather than a failed statement.
+     */
     private static void requireFinite(String field, @Nullable Object value) {
         switch (value) {
             case Double number when !Double.isFinite(number) ->
                     throw AssayException.invalidField(field, "contains a number beyond the range of a double");
-            case Map<?, ?> map -> map.values().forEach(each -> requireFinite(field, each));
+            case String text when text.indexOf('\u0000') >= 0 ->
+                    throw AssayException.invalidField(field, "must not contain the NUL character (\\u0000)");
+            case Map<?, ?> map -> map.forEach((key, each) -> {
+                requireFinite(field, key);
+                requireFinite(field, each);
+            });
             case List<?> list -> list.forEach(each -> requireFinite(field, each));
             case null, default -> {
             }

@@ -142,6 +142,21 @@ class TraceRepository {
         return sessions;
     }
 
+    /** The sums of the GenAI token counts over a turn's live spans ({@code null} where no span reports one). */
+    Long[] tokenSums(UUID turnId) {
+        return jdbc.sql("""
+                        SELECT SUM(CASE WHEN metadata->>'gen_ai.usage.input_tokens' ~ '^[0-9]{1,18}$'
+                                        THEN (metadata->>'gen_ai.usage.input_tokens')::bigint END) AS input_tokens,
+                               SUM(CASE WHEN metadata->>'gen_ai.usage.output_tokens' ~ '^[0-9]{1,18}$'
+                                        THEN (metadata->>'gen_ai.usage.output_tokens')::bigint END) AS output_tokens
+                        FROM spans
+                        WHERE inference_result_id = :turnId AND deleted_at IS NULL
+                        """)
+                .param("turnId", turnId)
+                .query((rs, row) -> new Long[] {Sql.nullableLong(rs, "input_tokens"), Sql.nullableLong(rs, "output_tokens")})
+                .single();
+    }
+
     Set<UUID> matchingIds(Where where) {
         return new HashSet<>(where.bind(jdbc.sql("SELECT s.id FROM spans s " + where.sql())).query(UUID.class).list());
     }
