@@ -32,6 +32,7 @@ public final class AssayClient implements AutoCloseable {
     private final EvaluationService evaluations;
     private final TestService tests;
     private final TestCaseService testCases;
+    private final TraceService traces;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -46,6 +47,7 @@ public final class AssayClient implements AutoCloseable {
         this.evaluations = new EvaluationService(transport);
         this.tests = new TestService(transport);
         this.testCases = new TestCaseService(transport);
+        this.traces = new TraceService(transport);
     }
 
     public static Builder builder() {
@@ -101,6 +103,11 @@ public final class AssayClient implements AutoCloseable {
     /** Test cases of tests ({@code galtea.test_cases} in the Python SDK). */
     public TestCaseService testCases() {
         return testCases;
+    }
+
+    /** Spans, the steps inside a turn ({@code galtea.spans} in the Python SDK; wire path {@code /traces}). */
+    public TraceService traces() {
+        return traces;
     }
 
     @Override
