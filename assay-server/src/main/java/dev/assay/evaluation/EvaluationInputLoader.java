@@ -6,6 +6,9 @@ import dev.assay.common.JsonValues;
 import dev.assay.common.ListQuery;
 import dev.assay.metric.MetricDefinition;
 import dev.assay.metric.MetricService;
+import dev.assay.auth.Caller;
+import dev.assay.trace.TraceService;
+import dev.assay.trace.TurnSpans;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,9 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * Gathers the evaluation parameters of a whole claimed batch, in a constant number of queries
  * whatever its size: the metrics, the sessions with their products, the evaluated turns, the test
- * cases and, only where needed, the conversations, each read once for the batch by id (see
- * docs/decisions/0004-evaluation-queue.md). Every further kind of input (tool calls, spans) is one
- * more lookup keyed by the batch's inference result ids in {@link #load}.
+ * cases, only where needed, the conversations, and the evaluated turns' spans (one query per
+ * organization of the batch), each read once for the batch by id (see
+ * docs/decisions/0004-evaluation-queue.md). {@code tools_used}, {@code traces} and a missing
+ * {@code retrieval_context} come from the spans (docs/api.md, "What evaluations read from spans").
  *
  * <p>A deterministic metric on one turn never reads the other turns, so scoring every turn of a
  * long session stays linear; the conversation is read for evaluations of a session and for
@@ -34,10 +38,12 @@ import org.springframework.stereotype.Component;
 class EvaluationInputLoader {
     private final MetricService metrics;
     private final EvaluationInputRepository inputs;
+    private final TraceService traces;
 
-    EvaluationInputLoader(MetricService metrics, EvaluationInputRepository inputs) {
+    EvaluationInputLoader(MetricService metrics, EvaluationInputRepository inputs, TraceService traces) {
         this.metrics = metrics;
         this.inputs = inputs;
+        this.traces = traces;
     }
 
     /**
@@ -77,14 +83,38 @@ class EvaluationInputLoader {
                 conversations.computeIfAbsent(turn.sessionId(), ignored -> new ArrayList<>()).add(turn);
             }
         }
+        Map<UUID, TurnSpans> spans = spans(claims, conversations);
         List<Prepared> prepared = new ArrayList<>(claims.size());
         for (EvaluationRepository.Claim claim : claims) {
             UUID turnId = claim.inferenceResultId();
             prepared.add(prepare(claim, metricsById.get(claim.metricId()), sessions.get(claim.sessionId()),
                     turnId == null ? null : turns.get(turnId), testCases,
-                    conversations.getOrDefault(claim.sessionId(), List.of())));
+                    conversations.getOrDefault(claim.sessionId(), List.of()), spans));
         }
         return prepared;
+    }
+
+    /**
+     * The spans of every turn the batch evaluates: the claimed turn, or for an evaluation of a
+     * session its last turn. One query per organization, each scoped to that organization.
+     */
+    private Map<UUID, TurnSpans> spans(List<EvaluationRepository.Claim> claims,
+            Map<UUID, List<EvaluationInputRepository.TurnRow>> conversations) {
+        Map<UUID, Set<UUID>> turnsByOrganization = new HashMap<>();
+        for (EvaluationRepository.Claim claim : claims) {
+            UUID turnId = claim.inferenceResultId();
+            if (turnId == null) {
+                List<EvaluationInputRepository.TurnRow> conversation = conversations.getOrDefault(claim.sessionId(), List.of());
+                turnId = conversation.isEmpty() ? null : conversation.getLast().id();
+            }
+            if (turnId != null) {
+                turnsByOrganization.computeIfAbsent(claim.organizationId(), ignored -> new HashSet<>()).add(turnId);
+            }
+        }
+        Map<UUID, TurnSpans> spans = new HashMap<>();
+        turnsByOrganization.forEach((organization, turnIds) ->
+                spans.putAll(traces.spansOfTurns(Caller.system(organization), turnIds)));
+        return spans;
     }
 
     private Map<UUID, MetricDefinition> metrics(List<EvaluationRepository.Claim> claims) {
@@ -95,7 +125,8 @@ class EvaluationInputLoader {
 
     private static Prepared prepare(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric,
             EvaluationInputRepository.@Nullable SessionRow session, EvaluationInputRepository.@Nullable TurnRow evaluatedTurn,
-            Map<UUID, EvaluationInputRepository.TestCaseRow> testCases, List<EvaluationInputRepository.TurnRow> conversation) {
+            Map<UUID, EvaluationInputRepository.TestCaseRow> testCases, List<EvaluationInputRepository.TurnRow> conversation,
+            Map<UUID, TurnSpans> spans) {
         UUID organization = claim.organizationId();
         UUID metricOrganization = metric == null ? null : metric.organizationId();
         if (metric == null || (metricOrganization != null && !metricOrganization.equals(organization))) {
@@ -118,6 +149,7 @@ class EvaluationInputLoader {
         if (oversized != null) {
             return problem(claim, metric, "Cannot evaluate: " + oversized + " is longer than the limit for scored texts");
         }
+        TurnSpans turnSpans = turn == null ? TurnSpans.NONE : spans.getOrDefault(turn.id(), TurnSpans.NONE);
         EvaluationInput input = new EvaluationInput(
                 turn == null || (turn.userMessage() == null && turn.inputJson() == null)
                         ? testCase == null ? null : testCase.input()
@@ -125,8 +157,8 @@ class EvaluationInputLoader {
                 turn == null ? null : turn.actualOutput(),
                 testCase == null ? null : testCase.expectedOutput(),
                 session.context() != null ? session.context() : testCase == null ? null : testCase.context(),
-                turn == null ? null : turn.retrievalContext(),
-                null,
+                turn != null && turn.retrievalContext() != null ? turn.retrievalContext() : turnSpans.retrievalContext(),
+                turnSpans.toolsUsed(),
                 testCase == null ? null : testCase.expectedTools(),
                 session.productDescription(),
                 session.productCapabilities(),
@@ -136,7 +168,8 @@ class EvaluationInputLoader {
                 testCase == null ? null : testCase.goal(),
                 testCase == null ? null : testCase.scenario(),
                 testCase == null ? null : testCase.stoppingCriterias(),
-                turns.stream().map(each -> new EvaluationInput.Turn(userMessage(each), each.actualOutput())).toList());
+                turns.stream().map(each -> new EvaluationInput.Turn(userMessage(each), each.actualOutput())).toList(),
+                turnSpans.render());
         return new Prepared(claim, metric, input, null);
     }
 
