@@ -7,6 +7,7 @@ import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
 import dev.assay.common.NotFoundException;
+import dev.assay.common.PageCursor;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
 import dev.assay.common.Where;
@@ -16,6 +17,7 @@ import dev.assay.testcase.TestCaseService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -120,7 +122,22 @@ public class SessionService {
 
     @Transactional(readOnly = true)
     public List<Session> list(Caller caller, ListQuery query) {
+        return list(caller, query, Set.of(), null);
+    }
+
+    /**
+     * The list of {@link #list(Caller, ListQuery)} narrowed to some statuses (none: all) and, for
+     * keyset paging newest first, to the sessions strictly before a cursor.
+     */
+    @Transactional(readOnly = true)
+    public List<Session> list(Caller caller, ListQuery query, Set<SessionStatus> statuses, @Nullable PageCursor before) {
         Where where = Where.tenant("s", caller.organizationId()).add("s.deleted_at IS NULL");
+        if (!statuses.isEmpty()) {
+            where.add("s.status IN (:statuses)", "statuses", statuses.stream().map(SessionStatus::name).toList());
+        }
+        if (before != null) {
+            before.addTo(where, "s");
+        }
         List<String> customIds = query.texts("customIds");
         if (!customIds.isEmpty()) {
             where.add("s.custom_id IN (:customIds)", "customIds", customIds);

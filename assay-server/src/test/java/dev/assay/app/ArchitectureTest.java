@@ -25,7 +25,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
                         "dev.assay.inference..", "dev.assay.metric..", "dev.assay.specification..",
-                        "dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..", "dev.assay.testcase..")
+                        "dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..", "dev.assay.testcase..",
+                        "dev.assay.web..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingUsesTheDashboard() {
+        noClasses().that().resideOutsideOfPackage("dev.assay.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.assay.web..")
                 .check(CLASSES);
     }
 
@@ -55,9 +63,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheApplicationWiringAndTheJudgeUseTheEvaluationFeature() {
-        // The judge plugs into the evaluation engine through its public Scorer interface.
-        noClasses().that().resideOutsideOfPackages("dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..")
+    void onlyTheApplicationWiringTheJudgeAndTheDashboardUseTheEvaluationFeature() {
+        // The judge plugs into the evaluation engine through its public Scorer interface; the
+        // dashboard reads evaluations through the feature's public services.
+        noClasses().that().resideOutsideOfPackages("dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..",
+                        "dev.assay.web..")
                 .should().dependOnClassesThat().resideInAPackage("dev.assay.evaluation..")
                 .check(CLASSES);
     }
