@@ -146,7 +146,7 @@ class SessionPagesController {
                         Formats.number(turn.usage().cost()), Formats.time(turn.createdAt()), turn.error(),
                         byTurn.getOrDefault(turn.id(), List.of())))
                 .toList();
-        model.addAttribute("session", new SessionRow(sessionId, Objects.requireNonNullElse(session.customId(), ""),
+        model.addAttribute("conversation", new SessionRow(sessionId, Objects.requireNonNullElse(session.customId(), ""),
                 names.versionLabels(caller, List.of(version)).get(version.id()), session.status().name(),
                 Objects.requireNonNullElse(session.testCaseId(), ""), Formats.time(session.createdAt())));
         model.addAttribute("versionId", Names.versionId(version.id()));
