@@ -1,20 +1,27 @@
 package dev.assay.web;
 
+import dev.assay.analysis.Comparison;
+import dev.assay.analysis.ComparisonItem;
+import dev.assay.analysis.ComparisonService;
+import dev.assay.analysis.Interval;
+import dev.assay.analysis.MetricComparison;
 import dev.assay.auth.Caller;
-import dev.assay.evaluation.EvaluationStatisticsService;
-import dev.assay.evaluation.EvaluationStatisticsService.MeanScore;
-import dev.assay.product.ProductService;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.ListQuery;
+import dev.assay.evaluation.Evaluation;
+import dev.assay.evaluation.EvaluationQueryService;
 import dev.assay.product.Version;
 import dev.assay.web.DashboardViews.ComparisonRow;
 import dev.assay.web.DashboardViews.Option;
+import dev.assay.web.DashboardViews.RegressedItem;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,21 +29,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Two versions side by side: each metric's mean score in the base and the candidate. */
+/**
+ * Two versions side by side through the comparisons service: per metric both means with their
+ * intervals, the delta, the test's p-value and verdict, and the test cases that regressed most,
+ * each linked to its conversations.
+ */
 @Controller
 class ComparisonController {
-    private final ProductService products;
-    private final EvaluationStatisticsService statistics;
+    static final int WORST_ITEMS = 10;
+
+    private final ComparisonService comparisons;
+    private final EvaluationQueryService evaluations;
     private final Names names;
-    private final AggregateCache cache;
     private final JsonMapper json;
 
-    ComparisonController(ProductService products, EvaluationStatisticsService statistics, Names names, AggregateCache cache,
-            JsonMapper json) {
-        this.products = products;
-        this.statistics = statistics;
+    ComparisonController(ComparisonService comparisons, EvaluationQueryService evaluations, Names names, JsonMapper json) {
+        this.comparisons = comparisons;
+        this.evaluations = evaluations;
         this.names = names;
-        this.cache = cache;
         this.json = json;
     }
 
@@ -51,37 +61,56 @@ class ComparisonController {
             model.addAttribute("compared", false);
             return "ui/compare";
         }
-        Version baseVersion = products.getVersion(caller, base.strip());
-        Version candidateVersion = products.getVersion(caller, candidate.strip());
-        List<MeanScore> means = cache.get(caller.organizationId(), "meanScores", () -> statistics.meanScores(caller)).value();
-        Map<UUID, MeanScore> baseMeans = means.stream().filter(mean -> mean.versionId().equals(baseVersion.id()))
-                .collect(Collectors.toMap(MeanScore::metricId, mean -> mean));
-        Map<UUID, MeanScore> candidateMeans = means.stream().filter(mean -> mean.versionId().equals(candidateVersion.id()))
-                .collect(Collectors.toMap(MeanScore::metricId, mean -> mean));
-        Set<UUID> metricIds = new TreeSet<>(baseMeans.keySet());
-        metricIds.addAll(candidateMeans.keySet());
-        Map<UUID, String> metricNames = names.metrics(caller, metricIds);
+        ListQuery query = Params.of("baseVersionId", base, "candidateVersionId", candidate).query();
+        Comparison comparison = comparisons.compare(caller, query);
+        List<ComparisonItem> items = comparisons.items(caller,
+                Params.of("baseVersionId", base, "candidateVersionId", candidate, "limit", String.valueOf(WORST_ITEMS)).query());
+        Map<UUID, String> metricNames = new HashMap<>();
         List<ComparisonRow> rows = new ArrayList<>();
-        for (UUID metricId : metricIds) {
-            MeanScore b = baseMeans.get(metricId);
-            MeanScore c = candidateMeans.get(metricId);
-            Double delta = b == null || c == null ? null : c.mean() - b.mean();
-            rows.add(new ComparisonRow(metricNames.getOrDefault(metricId, "deleted metric"),
-                    Formats.score(b == null ? null : b.mean()), b == null ? 0 : b.count(),
-                    Formats.score(c == null ? null : c.mean()), c == null ? 0 : c.count(),
-                    delta == null ? "—" : (delta > 0 ? "+" : "") + Formats.score(delta), delta != null && delta < 0));
+        for (MetricComparison metric : comparison.metrics()) {
+            metricNames.put(metric.metricId(), metric.metricName());
+            rows.add(new ComparisonRow(metric.metricName(), Formats.score(metric.base().mean()), metric.base().n(),
+                    interval(metric.base().meanInterval()), Formats.score(metric.candidate().mean()), metric.candidate().n(),
+                    interval(metric.candidate().meanInterval()), signed(metric.delta()), interval(metric.deltaInterval()),
+                    metric.pairing().name(), metric.adjustedPValue() == null ? "—"
+                            : String.format(Locale.ROOT, "%.4f", metric.adjustedPValue()),
+                    metric.verdict().name()));
         }
-        rows.sort(Comparator.comparing(ComparisonRow::metric));
         model.addAttribute("compared", true);
         model.addAttribute("rows", rows);
-        model.addAttribute("baseLabel", labels.getOrDefault(baseVersion.id(), baseVersion.name()));
-        model.addAttribute("candidateLabel", labels.getOrDefault(candidateVersion.id(), candidateVersion.name()));
+        model.addAttribute("items", items.stream()
+                .filter(item -> item.delta() < 0)
+                .map(item -> new RegressedItem(metricNames.getOrDefault(item.metricId(), Ids.format(IdKind.METRIC, item.metricId())),
+                        item.testCaseId(), Formats.score(item.baseScore()), Formats.score(item.candidateScore()),
+                        signed(item.delta()), item.candidateReason(), sessionOf(caller, item.candidateEvaluationId()),
+                        sessionOf(caller, item.baseEvaluationId())))
+                .toList());
+        model.addAttribute("baseLabel", labels.getOrDefault(comparison.baseVersionId(), Names.versionId(comparison.baseVersionId())));
+        model.addAttribute("candidateLabel", labels.getOrDefault(comparison.candidateVersionId(),
+                Names.versionId(comparison.candidateVersionId())));
         model.addAttribute("chartJson", json.writeValueAsString(Map.of("type", "bar",
-                "x", rows.stream().map(ComparisonRow::metric).toList(),
+                "x", comparison.metrics().stream().map(MetricComparison::metricName).toList(),
                 "series", List.of(
-                        Map.of("name", "base", "data", rows.stream().map(row -> parse(row.base())).toList()),
-                        Map.of("name", "candidate", "data", rows.stream().map(row -> parse(row.candidate())).toList())))));
+                        Map.of("name", "base", "data", comparison.metrics().stream().map(m -> m.base().mean()).toList()),
+                        Map.of("name", "candidate", "data", comparison.metrics().stream().map(m -> m.candidate().mean()).toList())))));
         return "ui/compare";
+    }
+
+    private @Nullable String sessionOf(Caller caller, UUID evaluationId) {
+        try {
+            Evaluation evaluation = evaluations.get(caller, Ids.format(IdKind.EVALUATION, evaluationId));
+            return Ids.format(IdKind.SESSION, evaluation.sessionId());
+        } catch (dev.assay.common.NotFoundException deletedMeanwhile) {
+            return null;
+        }
+    }
+
+    private static String signed(@Nullable Double value) {
+        return value == null ? "—" : (value > 0 ? "+" : "") + Formats.score(value);
+    }
+
+    private static String interval(@Nullable Interval interval) {
+        return interval == null ? "" : "[" + Formats.score(interval.low()) + ", " + Formats.score(interval.high()) + "]";
     }
 
     private static List<Option> options(List<Version> versions, Map<UUID, String> labels, @Nullable String selected) {
@@ -89,9 +118,5 @@ class ComparisonController {
                 .map(version -> new Option(Names.versionId(version.id()), labels.get(version.id()),
                         Names.versionId(version.id()).equals(selected)))
                 .toList();
-    }
-
-    private static @Nullable Double parse(String formatted) {
-        return formatted.equals("—") ? null : Double.valueOf(formatted);
     }
 }

@@ -35,9 +35,14 @@ public final class DashboardViews {
             @Nullable String humanScore, @Nullable String humanReason, String sessionId,
             @Nullable String inferenceResultId, String createdAt) {}
 
-    /** One metric of a version comparison. */
-    public record ComparisonRow(String metric, String base, long baseCount, String candidate, long candidateCount,
-            String delta, boolean regressed) {}
+    /** One metric of a version comparison, with the statistics of the comparisons API. */
+    public record ComparisonRow(String metric, String base, long baseCount, String baseInterval, String candidate,
+            long candidateCount, String candidateInterval, String delta, String deltaInterval, String pairing,
+            String pValue, String verdict) {}
+
+    /** A test case both versions were scored on, with the candidate's conversation. */
+    public record RegressedItem(String metric, String testCaseId, String base, String candidate, String delta,
+            @Nullable String candidateReason, @Nullable String candidateSessionId, @Nullable String baseSessionId) {}
 
     public record SpecificationRow(String id, String name, String type, String description, String product,
             String metrics) {}

@@ -26,7 +26,7 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
                         "dev.assay.inference..", "dev.assay.metric..", "dev.assay.specification..",
                         "dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..", "dev.assay.testcase..",
-                        "dev.assay.web..")
+                        "dev.assay.analysis..", "dev.assay.web..")
                 .check(CLASSES);
     }
 
@@ -94,6 +94,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.specification..",
                         "dev.assay.evaluation..", "dev.assay.product..", "dev.assay.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void analysis_readsThroughProductMetricTestCaseAuthAndCommonOnly() {
+        // Comparisons and agreement read the evaluation tables with their own SQL; only the dashboard uses them.
+        noClasses().that().resideInAPackage("dev.assay.analysis..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.evaluation..",
+                        "dev.assay.specification..", "dev.assay.judge..", "dev.assay.app..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("dev.assay.analysis..", "dev.assay.app..", "dev.assay.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.assay.analysis..")
                 .check(CLASSES);
     }
 }

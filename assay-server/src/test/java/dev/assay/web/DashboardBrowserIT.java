@@ -18,6 +18,7 @@ import dev.assay.api.SessionResponse;
 import dev.assay.api.VersionResponse;
 import dev.assay.client.AssayClient;
 import dev.assay.testing.ApiIntegrationTest;
+import dev.assay.testing.Fixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -157,7 +158,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
     }
 
     @Test
-    void compare_showsBothVersionsMeansAndTheRegression() {
+    void compare_showsBothVersionsStatistics_andLinksTheWorstRegressedItemToItsConversation() {
         browser.signIn(tenant.apiKey());
         browser.open("/ui/compare");
 
@@ -167,9 +168,15 @@ class DashboardBrowserIT extends ApiIntegrationTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.path().contains("candidate="));
         browser.awaitCharts();
-        WebElement row = browser.find("#comparison-table tr.regressed");
-        assertThat(row.getText()).contains(data.quality.name(), "0.850", "0.400", "-0.450");
+        WebElement row = browser.find("#comparison-table tbody tr");
+        assertThat(row.getText()).contains(data.quality.name(), "0.850", "0.400", "-0.450", "PAIRED");
+        assertThat(browser.find("#items-table tbody tr").getText()).contains("0.850", "0.400", "-0.450");
         browser.screenshot("compare");
+
+        browser.find("#items-table a.candidate-conversation").click();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.path().equals("/ui/sessions/" + data.candidateSession.id()));
+        assertThat(browser.text()).contains("Is this price right?");
     }
 
     @Test
@@ -251,19 +258,24 @@ class DashboardBrowserIT extends ApiIntegrationTest {
             VersionResponse base = client.versions().create(CreateVersionRequest.named(product.id(), "v1-base"));
             VersionResponse candidate = client.versions().create(CreateVersionRequest.named(product.id(), "v2-candidate"));
             MetricResponse quality = aSelfHostedMetric(client);
-            SessionResponse baseSession = client.sessions().create(CreateSessionRequest.forVersion(base.id(), "conversation-base"));
+            String testCaseId = Fixtures.aTestCase(client, Fixtures.aTest(client, product.id()).id()).id();
+            SessionResponse baseSession = client.sessions().create(session(base.id(), "conversation-base", testCaseId));
             InferenceResultResponse first = turn(client, baseSession.id(), "What is the refund policy?",
                     "Refunds are accepted within 30 days.", "Policy: 30 days");
             InferenceResultResponse second = turn(client, baseSession.id(), "And for sale items?", "Also 30 days.", null);
             score(client, first, quality, 0.9);
             score(client, second, quality, 0.8);
-            SessionResponse candidateSession = client.sessions().create(CreateSessionRequest.forVersion(candidate.id(), "conversation-candidate"));
+            SessionResponse candidateSession = client.sessions().create(session(candidate.id(), "conversation-candidate", testCaseId));
             InferenceResultResponse third = turn(client, candidateSession.id(), "Is this price right?", "It costs 10 euros.", null);
             score(client, third, quality, 0.4);
             EvaluationResponse human = client.evaluations().createFromInferenceResult(third.id(),
                     List.of(EvaluationMetric.withId(aHumanMetric(client).id())), null).getFirst();
             await().atMost(Duration.ofSeconds(20)).until(() -> client.evaluations().get(human.id()).status().equals("PENDING_HUMAN"));
             return new Data(product, base, candidate, quality, baseSession, candidateSession, human);
+        }
+
+        private static CreateSessionRequest session(String versionId, String customId, String testCaseId) {
+            return new CreateSessionRequest(versionId, null, customId, testCaseId, null, null, null, null);
         }
 
         private static InferenceResultResponse turn(AssayClient client, String sessionId, String input, String output,
