@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * score and a reason. The annotator is the signed-in API key, as in the API's queue.
  */
 @Controller
-class AnnotationController {
+class AnnotationPageController {
     private static final int QUEUE_PAGE = 50;
     private static final int MAX_REASON = 10_000;
 
@@ -41,7 +41,7 @@ class AnnotationController {
     private final InferenceResultService turns;
     private final Names names;
 
-    AnnotationController(HumanEvaluationService queue, EvaluationQueryService evaluations, InferenceResultService turns,
+    AnnotationPageController(HumanEvaluationService queue, EvaluationQueryService evaluations, InferenceResultService turns,
             Names names) {
         this.queue = queue;
         this.evaluations = evaluations;

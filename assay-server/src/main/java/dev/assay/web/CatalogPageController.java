@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The read-only lists of metrics and specifications. */
 @Controller
-class CatalogController {
+class CatalogPageController {
     private static final int MAX_ROWS = 1000;
 
     private final MetricService metrics;
@@ -30,7 +30,7 @@ class CatalogController {
     private final ProductService products;
     private final Names names;
 
-    CatalogController(MetricService metrics, SpecificationService specifications, ProductService products, Names names) {
+    CatalogPageController(MetricService metrics, SpecificationService specifications, ProductService products, Names names) {
         this.metrics = metrics;
         this.specifications = specifications;
         this.products = products;

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * each linked to its conversations.
  */
 @Controller
-class ComparisonController {
+class ComparisonPageController {
     static final int WORST_ITEMS = 10;
 
     private final ComparisonService comparisons;
@@ -43,7 +43,7 @@ class ComparisonController {
     private final Names names;
     private final JsonMapper json;
 
-    ComparisonController(ComparisonService comparisons, EvaluationQueryService evaluations, Names names, JsonMapper json) {
+    ComparisonPageController(ComparisonService comparisons, EvaluationQueryService evaluations, Names names, JsonMapper json) {
         this.comparisons = comparisons;
         this.evaluations = evaluations;
         this.names = names;

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The dashboard's start page: products, their versions and each version's mean score per metric. */
 @Controller
-class HomeController {
+class HomePageController {
     private static final int MAX_PRODUCTS = 200;
 
     private final ProductService products;
@@ -31,7 +31,7 @@ class HomeController {
     private final Names names;
     private final AggregateCache cache;
 
-    HomeController(ProductService products, EvaluationStatisticsService statistics, Names names, AggregateCache cache) {
+    HomePageController(ProductService products, EvaluationStatisticsService statistics, Names names, AggregateCache cache) {
         this.products = products;
         this.statistics = statistics;
         this.names = names;
