@@ -83,7 +83,7 @@ class AnnotationPageController {
     @GetMapping("/ui/annotations/{evaluationId}")
     String annotate(Caller caller, @PathVariable String evaluationId, Model model) {
         Evaluation evaluation = evaluations.get(caller, evaluationId);
-        model.addAttribute("evaluation", SessionPagesController.evaluationView(evaluation,
+        model.addAttribute("evaluation", ConversationPageController.evaluationView(evaluation,
                 names.metrics(caller, List.of(evaluation.metricId()))));
         Optional<InferenceResult> turn = evaluation.inferenceResultId() == null ? Optional.empty()
                 : turns.findById(caller, evaluation.inferenceResultId());

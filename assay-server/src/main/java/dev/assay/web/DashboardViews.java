@@ -28,7 +28,11 @@ public final class DashboardViews {
     /** A turn of the conversation view with its evaluations. */
     public record TurnView(String id, int index, String status, String input, String output, String retrievalContext,
             String latency, String inputTokens, String outputTokens, String cost, String createdAt, @Nullable String error,
-            List<EvaluationView> evaluations) {}
+            List<EvaluationView> evaluations, List<SpanView> spans, int hiddenSpans) {}
+
+    /** A span of a turn's tree, flattened depth first; {@code depth} 0 is a root. */
+    public record SpanView(String id, int depth, String name, String type, String latency, @Nullable String error,
+            String input, String output) {}
 
     public record EvaluationView(String id, String metric, String status, String score, String reason,
             @Nullable String error, @Nullable String judgeModel, String judgeTokens, String judgeCalls,

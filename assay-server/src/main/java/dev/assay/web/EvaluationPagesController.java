@@ -85,7 +85,7 @@ class EvaluationPagesController {
                 .filter(id -> !metricNames.containsKey(id)).collect(Collectors.toSet()));
         metricNames.putAll(missing);
         model.addAttribute("evaluations", page.stream().limit(PAGE_SIZE)
-                .map(evaluation -> SessionPagesController.evaluationView(evaluation, metricNames)).toList());
+                .map(evaluation -> ConversationPageController.evaluationView(evaluation, metricNames)).toList());
         if (page.size() > PAGE_SIZE) {
             Evaluation last = page.get(PAGE_SIZE - 1);
             model.addAttribute("nextPage", UriComponentsBuilder.fromPath("/ui/evaluations")

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.assay.api.CreateInferenceResultRequest;
 import dev.assay.api.CreateProductRequest;
 import dev.assay.api.CreateSessionRequest;
+import dev.assay.api.CreateTraceRequest;
 import dev.assay.api.CreateVersionRequest;
 import dev.assay.api.EvaluationMetric;
 import dev.assay.api.EvaluationResponse;
@@ -15,6 +16,7 @@ import dev.assay.api.InferenceResultResponse;
 import dev.assay.api.MetricResponse;
 import dev.assay.api.ProductResponse;
 import dev.assay.api.SessionResponse;
+import dev.assay.api.TraceResponse;
 import dev.assay.api.VersionResponse;
 import dev.assay.client.AssayClient;
 import dev.assay.testing.ApiIntegrationTest;
@@ -112,7 +114,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
     }
 
     @Test
-    void conversation_showsTurnsInOrderWithOutputsContextAndEvaluations() {
+    void conversation_showsTurnsInOrderWithOutputsContextEvaluationsAndTheSpanTree() {
         browser.signIn(tenant.apiKey());
         browser.open("/ui/sessions");
         browser.find("a[href='/ui/sessions/" + data.baseSession.id() + "']").click();
@@ -124,6 +126,11 @@ class DashboardBrowserIT extends ApiIntegrationTest {
                 "120.00 ms", data.quality.name(), "SUCCESS", "0.900");
         assertThat(turns.get(1).getText()).contains("And for sale items?", "0.800");
         assertThat(browser.pageSource()).contains("Policy: 30 days");
+        List<WebElement> spans = turns.get(0).findElements(org.openqa.selenium.By.cssSelector("li.span"));
+        assertThat(spans).extracting(span -> span.findElement(org.openqa.selenium.By.cssSelector(".span-name")).getText())
+                .containsExactly("answer_question", "search_policies");
+        assertThat(spans).extracting(span -> span.getAttribute("class")).containsExactly("span depth-0", "span depth-1");
+        assertThat(turns.get(1).findElements(org.openqa.selenium.By.cssSelector("li.span"))).isEmpty();
         browser.screenshot("conversation");
     }
 
@@ -264,6 +271,9 @@ class DashboardBrowserIT extends ApiIntegrationTest {
             InferenceResultResponse first = turn(client, baseSession.id(), "What is the refund policy?",
                     "Refunds are accepted within 30 days.", "Policy: 30 days");
             InferenceResultResponse second = turn(client, baseSession.id(), "And for sale items?", "Also 30 days.", null);
+            TraceResponse agent = client.traces().create(CreateTraceRequest.of(first.id(), "answer_question", "AGENT"));
+            client.traces().create(new CreateTraceRequest(null, first.id(), "search_policies", "RETRIEVER", null,
+                    java.util.Map.of("query", "refund"), "Policy: 30 days", null, 42.0, null, agent.id(), null, null));
             score(client, first, quality, 0.9);
             score(client, second, quality, 0.8);
             SessionResponse candidateSession = client.sessions().create(session(candidate.id(), "conversation-candidate", testCaseId));
