@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Lays a turn's spans out as a tree, depth first, children in start order. A span whose parent is
- * missing (deleted, or not sent) is shown as a root. At most {@link #MAX_SPANS} are shown.
+ * missing (deleted, or not sent) is shown as a root, and so is the first span of a parent cycle;
+ * every span appears once. At most {@link #MAX_SPANS} are shown.
  */
 final class SpanTree {
     static final int MAX_SPANS = 200;
@@ -41,10 +42,19 @@ final class SpanTree {
         }
         List<SpanView> ordered = new ArrayList<>();
         Set<UUID> visited = new HashSet<>();
-        Deque<Object[]> stack = new ArrayDeque<>();
-        for (int i = roots.size() - 1; i >= 0; i--) {
-            stack.push(new Object[] {roots.get(i), 0});
+        for (Span root : roots) {
+            walk(root, children, visited, ordered);
         }
+        // Spans whose parents form a cycle reach no root: each such chain starts at its first span.
+        for (Span span : spans) {
+            walk(span, children, visited, ordered);
+        }
+        return ordered;
+    }
+
+    private static void walk(Span start, Map<UUID, List<Span>> children, Set<UUID> visited, List<SpanView> ordered) {
+        Deque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {start, 0});
         while (!stack.isEmpty() && ordered.size() < MAX_SPANS) {
             Object[] top = stack.pop();
             Span span = (Span) top[0];
@@ -58,7 +68,6 @@ final class SpanTree {
                 stack.push(new Object[] {kids.get(i), depth + 1});
             }
         }
-        return ordered;
     }
 
     private static SpanView view(Span span, int depth) {

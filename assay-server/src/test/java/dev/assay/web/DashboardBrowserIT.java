@@ -1,11 +1,10 @@
 package dev.assay.web;
 
-import static dev.assay.testing.EvaluationFixtures.aHumanMetric;
-import static dev.assay.testing.EvaluationFixtures.aSelfHostedMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.assay.api.CreateInferenceResultRequest;
+import dev.assay.api.CreateMetricRequest;
 import dev.assay.api.CreateProductRequest;
 import dev.assay.api.CreateSessionRequest;
 import dev.assay.api.CreateTraceRequest;
@@ -23,7 +22,6 @@ import dev.assay.testing.ApiIntegrationTest;
 import dev.assay.testing.Fixtures;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +54,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
     @BeforeEach
     void signedOutWithData() {
         browser.forgetSession();
-        data = Data.create(client);
+        data = Data.create(client, "support-bot");
     }
 
     @Test
@@ -228,7 +226,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
     @Test
     void anotherOrganizationsPages_answer404_andShowNothingOfIt() {
         Tenant other = newTenant();
-        Data theirs = Data.create(other.client());
+        Data theirs = Data.create(other.client(), "their-secret-bot");
         browser.signIn(tenant.apiKey());
         String cookie = browser.sessionCookie().getValue();
 
@@ -261,11 +259,11 @@ class DashboardBrowserIT extends ApiIntegrationTest {
     record Data(ProductResponse product, VersionResponse base, VersionResponse candidate, MetricResponse quality,
             SessionResponse baseSession, SessionResponse candidateSession, EvaluationResponse human) {
 
-        static Data create(AssayClient client) {
-            ProductResponse product = client.products().create(CreateProductRequest.named("support-bot-" + UUID.randomUUID()));
+        static Data create(AssayClient client, String productName) {
+            ProductResponse product = client.products().create(CreateProductRequest.named(productName));
             VersionResponse base = client.versions().create(CreateVersionRequest.named(product.id(), "v1-base"));
             VersionResponse candidate = client.versions().create(CreateVersionRequest.named(product.id(), "v2-candidate"));
-            MetricResponse quality = aSelfHostedMetric(client);
+            MetricResponse quality = client.metrics().create(CreateMetricRequest.selfHosted("answer-quality"));
             String testCaseId = Fixtures.aTestCase(client, Fixtures.aTest(client, product.id()).id()).id();
             SessionResponse baseSession = client.sessions().create(session(base.id(), "conversation-base", testCaseId));
             InferenceResultResponse first = turn(client, baseSession.id(), "What is the refund policy?",
@@ -280,7 +278,8 @@ class DashboardBrowserIT extends ApiIntegrationTest {
             InferenceResultResponse third = turn(client, candidateSession.id(), "Is this price right?", "It costs 10 euros.", null);
             score(client, third, quality, 0.4);
             EvaluationResponse human = client.evaluations().createFromInferenceResult(third.id(),
-                    List.of(EvaluationMetric.withId(aHumanMetric(client).id())), null).getFirst();
+                    List.of(EvaluationMetric.withId(client.metrics().create(CreateMetricRequest.humanEvaluation("human-review")).id())),
+                    null).getFirst();
             await().atMost(Duration.ofSeconds(20)).until(() -> client.evaluations().get(human.id()).status().equals("PENDING_HUMAN"));
             return new Data(product, base, candidate, quality, baseSession, candidateSession, human);
         }
