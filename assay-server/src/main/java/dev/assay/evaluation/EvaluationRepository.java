@@ -96,6 +96,14 @@ class EvaluationRepository {
                 .list();
     }
 
+    /** Newest first in the order of the (organization_id, created_at, id) index, so the scan stops at the limit. */
+    List<Evaluation> listNewestFirst(Where where, int limit) {
+        return where.param("limit", limit)
+                .bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY e.created_at DESC, e.id DESC LIMIT :limit"))
+                .query(EvaluationRepository::map)
+                .list();
+    }
+
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
         return jdbc.sql("""
                         UPDATE evaluations SET deleted_at = :now

@@ -50,12 +50,18 @@ class EvaluationStatisticsRepository {
                 .list();
     }
 
-    long[] histogram(Where where, int sampleLimit, int bins) {
+    /**
+     * Bins the scores of the newest {@code sampleLimit} rows matching {@code where} among the newest
+     * {@code window} evaluations of the organization: the window bounds the rows read whatever the filters.
+     */
+    long[] histogram(Where where, int window, int sampleLimit, int bins) {
         long[] counts = new long[bins];
-        where.param("sampleLimit", sampleLimit).param("bins", bins)
+        where.param("window", window).param("sampleLimit", sampleLimit).param("bins", bins)
                 .bind(jdbc.sql("""
                         SELECT LEAST(GREATEST(width_bucket(x.score, 0, 1, :bins), 1), :bins) AS bin, count(*) AS n
-                        FROM (SELECT e.score FROM evaluations e
+                        FROM (SELECT e.score
+                              FROM (SELECT * FROM evaluations w WHERE w.organization_id = :organizationId
+                                    ORDER BY w.created_at DESC, w.id DESC LIMIT :window) e
                         """ + where.sql() + """
                          ORDER BY e.created_at DESC, e.id DESC LIMIT :sampleLimit) x
                         GROUP BY 1

@@ -21,8 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EvaluationStatisticsService {
-    /** A histogram reads at most this many of the newest matching evaluations. */
+    /** A histogram reads at most this many of the newest matching evaluations... */
     public static final int HISTOGRAM_SAMPLE = 10_000;
+    /** ...among this many of the organization's newest evaluations, so a selective filter cannot make it scan them all. */
+    public static final int HISTOGRAM_WINDOW = 100_000;
     public static final int HISTOGRAM_BINS = 10;
 
     private final EvaluationRepository evaluations;
@@ -67,16 +69,19 @@ public class EvaluationStatisticsService {
         if (before != null) {
             before.addTo(where, "e");
         }
-        return evaluations.list(where, List.of(new ListQuery.SortKey<>(EvaluationSort.CREATED_AT, true)), limit, 0);
+        return evaluations.listNewestFirst(where, limit);
     }
 
-    /** The score histogram of the newest {@link #HISTOGRAM_SAMPLE} matching scored evaluations over [0, 1]. */
+    /**
+     * The score histogram over [0, 1] of the newest {@link #HISTOGRAM_SAMPLE} matching scored
+     * evaluations among the organization's newest {@link #HISTOGRAM_WINDOW}.
+     */
     @Transactional(readOnly = true)
     public Histogram histogram(Caller caller, ListQuery query, ScoreRange range) {
         Where where = filters.where(caller, query);
         range.addTo(where);
         where.add("e.score IS NOT NULL");
-        long[] counts = statistics.histogram(where, HISTOGRAM_SAMPLE, HISTOGRAM_BINS);
+        long[] counts = statistics.histogram(where, HISTOGRAM_WINDOW, HISTOGRAM_SAMPLE, HISTOGRAM_BINS);
         return new Histogram(counts, HISTOGRAM_SAMPLE);
     }
 

@@ -122,22 +122,30 @@ public class SessionService {
 
     @Transactional(readOnly = true)
     public List<Session> list(Caller caller, ListQuery query) {
-        return list(caller, query, Set.of(), null);
+        Where where = filters(caller, query);
+        return sessions.list(where, query.sort(SessionSort::fromWire), query.limit(), query.offset());
     }
 
     /**
-     * The list of {@link #list(Caller, ListQuery)} narrowed to some statuses (none: all) and, for
-     * keyset paging newest first, to the sessions strictly before a cursor.
+     * The sessions of {@link #list(Caller, ListQuery)}'s filters (its sort and paging aside), narrowed
+     * to some statuses (none: all), newest first, strictly before {@code before} when given: keyset
+     * paging that reads one index range however deep the page.
      */
     @Transactional(readOnly = true)
-    public List<Session> list(Caller caller, ListQuery query, Set<SessionStatus> statuses, @Nullable PageCursor before) {
-        Where where = Where.tenant("s", caller.organizationId()).add("s.deleted_at IS NULL");
+    public List<Session> listNewestFirst(Caller caller, ListQuery query, Set<SessionStatus> statuses,
+            @Nullable PageCursor before, int limit) {
+        Where where = filters(caller, query);
         if (!statuses.isEmpty()) {
             where.add("s.status IN (:statuses)", "statuses", statuses.stream().map(SessionStatus::name).toList());
         }
         if (before != null) {
             before.addTo(where, "s");
         }
+        return sessions.listNewestFirst(where, limit);
+    }
+
+    private Where filters(Caller caller, ListQuery query) {
+        Where where = Where.tenant("s", caller.organizationId()).add("s.deleted_at IS NULL");
         List<String> customIds = query.texts("customIds");
         if (!customIds.isEmpty()) {
             where.add("s.custom_id IN (:customIds)", "customIds", customIds);
@@ -161,7 +169,7 @@ public class SessionService {
         where.createdBetween("s", query);
         StrictIds strict = StrictIds.addTo(where, "s", query, IdKind.SESSION);
         strict.check(() -> sessions.matchingIds(where), ErrorCode.SESSION_NOT_FOUND, "Session");
-        return sessions.list(where, query.sort(SessionSort::fromWire), query.limit(), query.offset());
+        return where;
     }
 
     @Transactional

@@ -41,12 +41,15 @@ class ComparisonPageController {
     private final ComparisonService comparisons;
     private final EvaluationQueryService evaluations;
     private final Names names;
+    private final AggregateCache cache;
     private final JsonMapper json;
 
-    ComparisonPageController(ComparisonService comparisons, EvaluationQueryService evaluations, Names names, JsonMapper json) {
+    ComparisonPageController(ComparisonService comparisons, EvaluationQueryService evaluations, Names names,
+            AggregateCache cache, JsonMapper json) {
         this.comparisons = comparisons;
         this.evaluations = evaluations;
         this.names = names;
+        this.cache = cache;
         this.json = json;
     }
 
@@ -62,9 +65,14 @@ class ComparisonPageController {
             return "ui/compare";
         }
         ListQuery query = Params.of("baseVersionId", base, "candidateVersionId", candidate).query();
-        Comparison comparison = comparisons.compare(caller, query);
-        List<ComparisonItem> items = comparisons.items(caller,
-                Params.of("baseVersionId", base, "candidateVersionId", candidate, "limit", String.valueOf(WORST_ITEMS)).query());
+        // The statistics read every score of both versions: computed once, then kept like the other aggregates.
+        AggregateCache.Computed<Comparison> computed = cache.get(caller.organizationId(),
+                "comparison " + base.strip() + " " + candidate.strip(), () -> comparisons.compare(caller, query));
+        Comparison comparison = computed.value();
+        List<ComparisonItem> items = cache.get(caller.organizationId(), "comparisonItems " + base.strip() + " " + candidate.strip(),
+                () -> comparisons.items(caller, Params.of("baseVersionId", base, "candidateVersionId", candidate,
+                        "limit", String.valueOf(WORST_ITEMS)).query())).value();
+        model.addAttribute("computedAt", Formats.time(computed.computedAt()));
         Map<UUID, String> metricNames = new HashMap<>();
         List<ComparisonRow> rows = new ArrayList<>();
         for (MetricComparison metric : comparison.metrics()) {

@@ -115,6 +115,7 @@ class EvaluationPagesController {
         model.addAttribute("paged", cursor != null);
         model.addAttribute("histogramTotal", histogram.total());
         model.addAttribute("histogramSample", EvaluationStatisticsService.HISTOGRAM_SAMPLE);
+        model.addAttribute("histogramWindow", EvaluationStatisticsService.HISTOGRAM_WINDOW);
         model.addAttribute("histogramJson", toJson(histogramChart(histogram)));
         return "ui/evaluations";
     }

@@ -51,13 +51,13 @@ class SessionListPageController {
             @RequestParam(required = false) @Nullable String before) {
         Set<SessionStatus> statuses = status == null || status.isBlank() ? Set.of() : Set.of(sessionStatus(status));
         PageCursor cursor = before == null ? null : PageCursor.parse(before).orElse(null);
-        Params params = Params.of("sort", "-createdAt", "limit", String.valueOf(PAGE_SIZE + 1))
+        Params params = Params.of()
                 .put("versionIds", versionId)
                 .put("testIds", testId)
                 .put("fromCreatedAt", Params.startOfDay("from", from))
                 .put("toCreatedAt", Params.endOfDay("to", to))
                 .put("customIds", customId);
-        List<Session> page = sessions.list(caller, params.query(), statuses, cursor);
+        List<Session> page = sessions.listNewestFirst(caller, params.query(), statuses, cursor, PAGE_SIZE + 1);
         List<Version> versions = names.versions(caller);
         Map<UUID, String> versionLabels = names.versionLabels(caller, versions);
         List<SessionRow> rows = page.stream().limit(PAGE_SIZE)

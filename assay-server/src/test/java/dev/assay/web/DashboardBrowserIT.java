@@ -186,6 +186,20 @@ class DashboardBrowserIT extends ApiIntegrationTest {
     }
 
     @Test
+    void trends_drawTheScoreLatencyAndCostChartsPerVersion() {
+        browser.signIn(tenant.apiKey());
+        browser.open("/ui/trends");
+
+        browser.awaitCharts();
+        for (String chart : List.of("#score-chart", "#latency-chart", "#cost-chart")) {
+            assertThat(browser.find(chart).findElements(org.openqa.selenium.By.tagName("svg"))).as(chart).isNotEmpty();
+            assertThat(browser.find(chart).getAttribute("data-chart")).as(chart).contains("v1-base", "v2-candidate");
+        }
+        assertThat(browser.find("#trend-metric").getText()).contains(data.quality.name());
+        browser.screenshot("trends");
+    }
+
+    @Test
     void annotate_claimTheNextAndSubmit_scoresTheEvaluation() {
         browser.signIn(tenant.apiKey());
         browser.open("/ui/annotations");
