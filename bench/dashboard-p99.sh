@@ -4,6 +4,7 @@
 # embedded PostgreSQL (its port is read from ASSAY_DATA_DIR/postgres/postmaster.pid):
 #   bench/dashboard-p99.sh [base-url] [data-dir] [sessions] [turns-per-session] [seconds-per-page]
 # Defaults: 100000 sessions x 10 turns = 1,000,000 turns and as many scored evaluations.
+# With ASSAY_BENCH_ORG_KEY set to the key an earlier run printed, it measures that organization again.
 # Each page is first opened once (cold: the organization-wide aggregates are computed then), then
 # loaded by wrk (1 thread, 2 connections) for SECONDS; the table shows the cold time and wrk's p50/p99.
 set -euo pipefail
@@ -17,28 +18,37 @@ J="Content-Type: application/json"
 PG_PORT=$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")
 PSQL=(psql -X -q -h localhost -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1)
 
-# An organization of its own, with a product, two versions and two metrics, through the API.
-NAME="dashboard-bench-$(date +%s)"
-ORG_KEY=$(curl -sf -X POST "$API/organizations" -H "Authorization: Bearer $KEY" -H "$J" -d "{\"name\":\"$NAME\"}" | jq -r .apiKey)
-H="Authorization: Bearer $ORG_KEY"
-PRODUCT=$(curl -sf -X POST "$API/products" -H "$H" -H "$J" -d '{"name":"support-bot"}' | jq -r .id)
-BASE=$(curl -sf -X POST "$API/versions" -H "$H" -H "$J" -d "{\"productId\":\"$PRODUCT\",\"name\":\"v1\"}" | jq -r .id)
-CANDIDATE=$(curl -sf -X POST "$API/versions" -H "$H" -H "$J" -d "{\"productId\":\"$PRODUCT\",\"name\":\"v2\"}" | jq -r .id)
-METRIC=$(curl -sf -X POST "$API/metrics" -H "$H" -H "$J" -d '{"name":"bench-quality"}' | jq -r .id)
-HUMAN_METRIC=$(curl -sf -X POST "$API/metrics" -H "$H" -H "$J" -d '{"name":"bench-review","source":"HUMAN_EVALUATION"}' | jq -r .id)
+if [ -z "${ASSAY_BENCH_ORG_KEY:-}" ]; then
+    # An organization of its own, with a product, two versions and two metrics, through the API.
+    NAME="dashboard-bench-$(date +%s)"
+    ORG_KEY=$(curl -sf -X POST "$API/organizations" -H "Authorization: Bearer $KEY" -H "$J" -d "{\"name\":\"$NAME\"}" | jq -r .apiKey)
+    echo "organization key (ASSAY_BENCH_ORG_KEY=... measures this organization again without loading): $ORG_KEY"
+    H="Authorization: Bearer $ORG_KEY"
+    PRODUCT=$(curl -sf -X POST "$API/products" -H "$H" -H "$J" -d '{"name":"support-bot"}' | jq -r .id)
+    BASE=$(curl -sf -X POST "$API/versions" -H "$H" -H "$J" -d "{\"productId\":\"$PRODUCT\",\"name\":\"v1\"}" | jq -r .id)
+    CANDIDATE=$(curl -sf -X POST "$API/versions" -H "$H" -H "$J" -d "{\"productId\":\"$PRODUCT\",\"name\":\"v2\"}" | jq -r .id)
+    METRIC=$(curl -sf -X POST "$API/metrics" -H "$H" -H "$J" -d '{"name":"bench-quality"}' | jq -r .id)
+    curl -sf -X POST "$API/metrics" -H "$H" -H "$J" -d '{"name":"bench-review","source":"HUMAN_EVALUATION"}' > /dev/null
 
-uuid_of() { "${PSQL[@]}" -At -c "$1"; }
-ORG=$(uuid_of "SELECT id FROM organizations WHERE name = '$NAME'")
-BASE_UUID=$(uuid_of "SELECT id FROM versions WHERE organization_id = '$ORG' AND name = 'v1'")
-CANDIDATE_UUID=$(uuid_of "SELECT id FROM versions WHERE organization_id = '$ORG' AND name = 'v2'")
-METRIC_UUID=$(uuid_of "SELECT id FROM metrics WHERE organization_id = '$ORG' AND name = 'bench-quality'")
-HUMAN_UUID=$(uuid_of "SELECT id FROM metrics WHERE organization_id = '$ORG' AND name = 'bench-review'")
+    uuid_of() { "${PSQL[@]}" -At -c "$1"; }
+    ORG=$(uuid_of "SELECT id FROM organizations WHERE name = '$NAME'")
+    BASE_UUID=$(uuid_of "SELECT id FROM versions WHERE organization_id = '$ORG' AND name = 'v1'")
+    CANDIDATE_UUID=$(uuid_of "SELECT id FROM versions WHERE organization_id = '$ORG' AND name = 'v2'")
+    METRIC_UUID=$(uuid_of "SELECT id FROM metrics WHERE organization_id = '$ORG' AND name = 'bench-quality'")
+    HUMAN_UUID=$(uuid_of "SELECT id FROM metrics WHERE organization_id = '$ORG' AND name = 'bench-review'")
 
-echo "loading $SESSIONS sessions x $TURNS turns by SQL..."
-load_start=$(date +%s)
-"${PSQL[@]}" -v org="$ORG" -v base="$BASE_UUID" -v candidate="$CANDIDATE_UUID" -v metric="$METRIC_UUID" \
-    -v human_metric="$HUMAN_UUID" -v sessions="$SESSIONS" -v turns_per_session="$TURNS" -f "$(dirname "$0")/dashboard-load.sql"
-echo "loaded in $(( $(date +%s) - load_start )) s: $("${PSQL[@]}" -At -c "SELECT count(*) FROM inference_results WHERE organization_id = '$ORG'") turns"
+    echo "loading $SESSIONS sessions x $TURNS turns by SQL..."
+    load_start=$(date +%s)
+    "${PSQL[@]}" -v org="$ORG" -v base="$BASE_UUID" -v candidate="$CANDIDATE_UUID" -v metric="$METRIC_UUID" \
+        -v human_metric="$HUMAN_UUID" -v sessions="$SESSIONS" -v turns_per_session="$TURNS" -f "$(dirname "$0")/dashboard-load.sql"
+    echo "loaded in $(( $(date +%s) - load_start )) s: $("${PSQL[@]}" -At -c "SELECT count(*) FROM inference_results WHERE organization_id = '$ORG'") turns"
+else
+    ORG_KEY=$ASSAY_BENCH_ORG_KEY
+    H="Authorization: Bearer $ORG_KEY"
+    BASE=$(curl -sf "$API/versions?names=v1" -H "$H" | jq -r '.[0].id')
+    CANDIDATE=$(curl -sf "$API/versions?names=v2" -H "$H" | jq -r '.[0].id')
+    METRIC=$(curl -sf "$API/metrics?limit=10000" -H "$H" | jq -r '.[] | select(.name == "bench-quality") | .id')
+fi
 
 # Sign in as a browser does: the sign-in page's CSRF token, then the key in a form body.
 JAR=$(mktemp)

@@ -24,7 +24,7 @@ public class EvaluationStatisticsService {
     /** A histogram reads at most this many of the newest matching evaluations... */
     public static final int HISTOGRAM_SAMPLE = 10_000;
     /** ...among this many of the organization's newest evaluations, so a selective filter cannot make it scan them all. */
-    public static final int HISTOGRAM_WINDOW = 100_000;
+    public static final int HISTOGRAM_WINDOW = 20_000;
     public static final int HISTOGRAM_BINS = 10;
 
     private final EvaluationRepository evaluations;
