@@ -21,18 +21,15 @@ final class Intervals {
 
     private Intervals() {}
 
-    /** mean ± t(0.975, n−1)·s/√n, as SciPy's {@code t.interval(0.95, n-1, loc=mean, scale=sem)}; null below 2 values. */
-    static @Nullable Interval mean(double[] values) {
-        int n = values.length;
+    /**
+     * mean ± t(0.975, n−1)·s/√n, as SciPy's {@code t.interval(0.95, n-1, loc=mean, scale=sem)}, from
+     * the sample standard deviation s; null below 2 values.
+     */
+    static @Nullable Interval mean(long n, double mean, double standardDeviation) {
         if (n < 2) {
             return null;
         }
-        double mean = Descriptive.mean(values);
-        double sumOfSquares = 0;
-        for (double value : values) {
-            sumOfSquares += (value - mean) * (value - mean);
-        }
-        double standardError = Math.sqrt(sumOfSquares / (n - 1) / n);
+        double standardError = standardDeviation / Math.sqrt(n);
         double quantile = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
         return new Interval(Math.min(mean, mean - quantile * standardError), Math.max(mean, mean + quantile * standardError));
     }
@@ -65,11 +62,24 @@ final class Intervals {
         return (int) Math.max(MIN_RESAMPLES, Math.min(MAX_RESAMPLES, affordable));
     }
 
+    /**
+     * The mean of n values drawn with replacement. Each 64-bit random number gives two indices by
+     * multiply-shift (index = r·n / 2³²), which is biased by at most n / 2³² per value and several
+     * times faster than rejection sampling; at the 100 000 units of a large comparison that bias is
+     * below 3·10⁻⁵.
+     */
     private static double resampledMean(double[] values, SplittableRandom random) {
         int n = values.length;
+        long size = n;
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += values[random.nextInt(n)];
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            long bits = random.nextLong();
+            sum += values[(int) (((bits >>> 32) * size) >>> 32)];
+            sum += values[(int) (((bits & 0xFFFF_FFFFL) * size) >>> 32)];
+        }
+        if (i < n) {
+            sum += values[(int) (((random.nextLong() >>> 32) * size) >>> 32)];
         }
         return sum / n;
     }
