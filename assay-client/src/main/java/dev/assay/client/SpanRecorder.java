@@ -224,9 +224,10 @@ public final class SpanRecorder implements AutoCloseable {
         }
 
         private CreateTraceRequest request() {
-            double latency = Duration.between(start, end).toNanos() / 1e6;
+            java.time.Instant finished = java.util.Objects.requireNonNull(end, "a span is sent once closed");
+            double latency = Duration.between(start, finished).toNanos() / 1e6;
             return new CreateTraceRequest(id, recorder.inferenceResultId, name, type, description, input, output, error,
-                    latency, metadata, parent == null ? null : parent.id, start.toString(), end.toString());
+                    latency, metadata, parent == null ? null : parent.id, start.toString(), finished.toString());
         }
     }
 }

@@ -123,7 +123,7 @@ class ComparisonPageController {
 
     private static List<Option> options(List<Version> versions, Map<UUID, String> labels, @Nullable String selected) {
         return versions.stream()
-                .map(version -> new Option(Names.versionId(version.id()), labels.get(version.id()),
+                .map(version -> new Option(Names.versionId(version.id()), labels.getOrDefault(version.id(), Names.versionId(version.id())),
                         Names.versionId(version.id()).equals(selected)))
                 .toList();
     }

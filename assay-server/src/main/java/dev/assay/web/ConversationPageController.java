@@ -82,7 +82,7 @@ class ConversationPageController {
                         Math.max(0, spans.getOrDefault(turn.id(), TurnSpans.NONE).spans().size() - SpanTree.MAX_SPANS)))
                 .toList();
         model.addAttribute("conversation", new SessionRow(sessionId, Objects.requireNonNullElse(session.customId(), ""),
-                names.versionLabels(caller, List.of(version)).get(version.id()), session.status().name(),
+                names.versionLabels(caller, List.of(version)).getOrDefault(version.id(), version.name()), session.status().name(),
                 Objects.requireNonNullElse(session.testCaseId(), ""), Formats.time(session.createdAt())));
         model.addAttribute("versionId", Names.versionId(version.id()));
         model.addAttribute("turns", turnViews);

@@ -107,7 +107,7 @@ class EvaluationPagesController {
                 .map(value -> new Option(value.name(), value.name(), value.name().equalsIgnoreCase(status)))
                 .toList());
         model.addAttribute("versions", versions.stream()
-                .map(version -> new Option(Names.versionId(version.id()), versionLabels.get(version.id()),
+                .map(version -> new Option(Names.versionId(version.id()), versionLabels.getOrDefault(version.id(), Names.versionId(version.id())),
                         Names.versionId(version.id()).equals(versionId)))
                 .toList());
         model.addAttribute("minScore", Objects.requireNonNullElse(minScore, ""));
@@ -131,7 +131,7 @@ class EvaluationPagesController {
         Map<UUID, String> metricNames = names.metrics(caller,
                 scores.value().stream().map(DailyScore::metricId).collect(Collectors.toSet()));
         UUID selectedMetric = metricId == null || metricId.isBlank() ? metricNames.keySet().stream()
-                .min((a, b) -> metricNames.get(a).compareTo(metricNames.get(b))).orElse(null)
+                .min(java.util.Comparator.comparing(id -> metricNames.getOrDefault(id, ""))).orElse(null)
                 : Ids.parse(IdKind.METRIC, metricId.strip())
                         .orElseThrow(() -> AssayException.invalidField("metricId", "not a metric id: " + metricId));
         Function<UUID, String> label = id -> versionLabels.getOrDefault(id, Names.versionId(id));

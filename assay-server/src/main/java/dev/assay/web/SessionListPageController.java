@@ -82,7 +82,7 @@ class SessionListPageController {
         model.addAttribute("sessions", rows);
         model.addAttribute("paged", cursor != null);
         model.addAttribute("versions", versions.stream()
-                .map(version -> new Option(Names.versionId(version.id()), versionLabels.get(version.id()),
+                .map(version -> new Option(Names.versionId(version.id()), versionLabels.getOrDefault(version.id(), Names.versionId(version.id())),
                         Names.versionId(version.id()).equals(versionId)))
                 .toList());
         model.addAttribute("statuses", java.util.Arrays.stream(SessionStatus.values())

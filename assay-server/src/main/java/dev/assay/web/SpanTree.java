@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lays a turn's spans out as a tree, depth first, children in start order. A span whose parent is
@@ -76,7 +77,7 @@ final class SpanTree {
                 span.error(), Formats.shorten(text(span.inputData()), MAX_VALUE), Formats.shorten(text(span.outputData()), MAX_VALUE));
     }
 
-    private static String text(Object value) {
+    private static String text(@Nullable Object value) {
         return value == null ? "" : value instanceof String string ? string : Objects.toString(value);
     }
 }
