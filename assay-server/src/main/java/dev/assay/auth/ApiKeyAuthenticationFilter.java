@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Authentication comes first: every request outside the public paths (health, metrics, the
  * OpenAPI document) needs {@code Authorization: Bearer gsk_...}, whatever its path or method.
+ * The web dashboard under {@code /ui} signs in with its own session instead
+ * (docs/decisions/0010-dashboard-stack.md).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -42,7 +44,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 || path.startsWith("/actuator/health/")
                 || path.equals("/actuator/prometheus")
                 || path.equals("/v3/api-docs")
-                || path.startsWith("/v3/api-docs/");
+                || path.startsWith("/v3/api-docs/")
+                || path.equals("/")
+                || path.equals("/ui")
+                || path.startsWith("/ui/");
     }
 
     @Override

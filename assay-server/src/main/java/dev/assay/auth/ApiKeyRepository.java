@@ -27,6 +27,18 @@ class ApiKeyRepository {
                 .optional();
     }
 
+    Optional<Caller> findCallerById(UUID keyId) {
+        return jdbc.sql("""
+                        SELECT k.organization_id, k.id, k.is_admin, o.is_default
+                        FROM api_keys k JOIN organizations o ON o.id = k.organization_id
+                        WHERE k.id = :keyId AND k.deleted_at IS NULL
+                        """)
+                .param("keyId", keyId)
+                .query((rs, row) -> new Caller(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3), rs.getBoolean(4)))
+                .optional();
+    }
+
     void insert(ApiKey key, byte[] keyHash) {
         jdbc.sql("""
                         INSERT INTO api_keys (id, organization_id, name, key_hash, key_hint, is_admin, created_at)

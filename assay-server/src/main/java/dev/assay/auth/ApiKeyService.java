@@ -36,6 +36,15 @@ public class ApiKeyService {
         return keys.findCallerByHash(Secrets.hash(secret));
     }
 
+    /**
+     * The caller of a key that is still live, or empty once it is revoked: a dashboard session
+     * holds the key's id, never its secret, and asks again on every request.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Caller> findLiveCaller(UUID apiKeyId) {
+        return keys.findCallerById(apiKeyId);
+    }
+
     /** Creates an organization with a first admin key. Only the operator's admin keys may. */
     @Transactional
     public NewOrganization createOrganization(Caller caller, String name) {

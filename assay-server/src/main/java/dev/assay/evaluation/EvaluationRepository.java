@@ -103,6 +103,14 @@ class EvaluationRepository {
                 .list();
     }
 
+    /** Newest first in the order of the (organization_id, created_at, id) index, so the scan stops at the limit. */
+    List<Evaluation> listNewestFirst(Where where, int limit) {
+        return where.param("limit", limit)
+                .bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY e.created_at DESC, e.id DESC LIMIT :limit"))
+                .query(EvaluationRepository::map)
+                .list();
+    }
+
     /** Every row of a list query in its order, unpaged, one at a time (an export). Needs a transaction. */
     void forEach(Where where, List<SortKey<EvaluationSort>> sort, RowStreams streams, Consumer<Evaluation> sink) {
         streams.forEach(where.param("limit", Long.MAX_VALUE).param("offset", 0), listSql(where, sort),

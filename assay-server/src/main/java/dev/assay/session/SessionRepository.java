@@ -162,6 +162,15 @@ class SessionRepository {
         return "SELECT " + COLUMNS + " FROM sessions s " + where.sql() + OrderBy.of(sort, "s.created_at", "s.id");
     }
 
+    /** Newest first in the order of the (organization_id, created_at, id) index, so the scan stops at the limit. */
+    List<Session> listNewestFirst(Where where, int limit) {
+        return where.param("limit", limit)
+                .bind(jdbc.sql("SELECT " + COLUMNS + " FROM sessions s " + where.sql()
+                        + " ORDER BY s.created_at DESC, s.id DESC LIMIT :limit"))
+                .query(SessionRepository::map)
+                .list();
+    }
+
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
         return jdbc.sql("""
                         UPDATE sessions SET deleted_at = :now

@@ -8,6 +8,7 @@ import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.NotFoundException;
+import dev.assay.common.PageCursor;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
 import dev.assay.common.Where;
@@ -17,6 +18,7 @@ import dev.assay.testcase.TestCaseService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -136,6 +138,29 @@ public class SessionService {
 
     @Transactional(readOnly = true)
     public void list(Caller caller, ListQuery query, Consumer<Session> sink) {
+        Where where = filters(caller, query);
+        sessions.stream(where, query.sort(SessionSort::fromWire), query.limit(), query.offset(), sink);
+    }
+
+    /**
+     * The sessions of {@link #list(Caller, ListQuery, Consumer)}'s filters (its sort and paging aside), narrowed
+     * to some statuses (none: all), newest first, strictly before {@code before} when given: keyset
+     * paging that reads one index range however deep the page.
+     */
+    @Transactional(readOnly = true)
+    public List<Session> listNewestFirst(Caller caller, ListQuery query, Set<SessionStatus> statuses,
+            @Nullable PageCursor before, int limit) {
+        Where where = filters(caller, query);
+        if (!statuses.isEmpty()) {
+            where.add("s.status IN (:statuses)", "statuses", statuses.stream().map(SessionStatus::name).toList());
+        }
+        if (before != null) {
+            before.addTo(where, "s");
+        }
+        return sessions.listNewestFirst(where, limit);
+    }
+
+    private Where filters(Caller caller, ListQuery query) {
         Where where = Where.tenant("s", caller.organizationId()).add("s.deleted_at IS NULL");
         List<String> customIds = query.texts("customIds");
         if (!customIds.isEmpty()) {
@@ -160,10 +185,7 @@ public class SessionService {
         where.createdBetween("s", query);
         StrictIds strict = StrictIds.addTo(where, "s", query, IdKind.SESSION);
         strict.check(() -> sessions.matchingIds(where), ErrorCode.SESSION_NOT_FOUND, "Session");
-        List<SortKey<SessionSort>> sort = query.sort(SessionSort::fromWire);
-        int limit = query.limit();
-        int offset = query.offset();
-        sessions.stream(where, sort, limit, offset, sink);
+        return where;
     }
 
     @Transactional

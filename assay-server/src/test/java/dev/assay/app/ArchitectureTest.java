@@ -26,7 +26,14 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
                         "dev.assay.inference..", "dev.assay.metric..", "dev.assay.specification..",
                         "dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..", "dev.assay.testcase..",
-                        "dev.assay.analysis..", "dev.assay.trace..")
+                        "dev.assay.analysis..", "dev.assay.trace..", "dev.assay.web..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingUsesTheDashboard() {
+        noClasses().that().resideOutsideOfPackage("dev.assay.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.assay.web..")
                 .check(CLASSES);
     }
 
@@ -41,8 +48,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheEvaluationFeatureAndTheApplicationWiringUseSpans() {
-        noClasses().that().resideOutsideOfPackages("dev.assay.trace..", "dev.assay.evaluation..", "dev.assay.app..")
+    void onlyTheEvaluationFeatureTheApplicationWiringAndTheDashboardUseSpans() {
+        noClasses().that().resideOutsideOfPackages("dev.assay.trace..", "dev.assay.evaluation..", "dev.assay.app..",
+                        "dev.assay.web..")
                 .should().dependOnClassesThat().resideInAPackage("dev.assay.trace..")
                 .check(CLASSES);
     }
@@ -73,9 +81,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheApplicationWiringAndTheJudgeUseTheEvaluationFeature() {
-        // The judge plugs into the evaluation engine through its public Scorer interface.
-        noClasses().that().resideOutsideOfPackages("dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..")
+    void onlyTheApplicationWiringTheJudgeAndTheDashboardUseTheEvaluationFeature() {
+        // The judge plugs into the evaluation engine through its public Scorer interface; the
+        // dashboard reads evaluations through the feature's public services.
+        noClasses().that().resideOutsideOfPackages("dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..",
+                        "dev.assay.web..")
                 .should().dependOnClassesThat().resideInAPackage("dev.assay.evaluation..")
                 .check(CLASSES);
     }
@@ -107,13 +117,13 @@ class ArchitectureTest {
 
     @Test
     void analysis_readsThroughProductMetricTestCaseAuthAndCommonOnly() {
-        // Comparisons and agreement read the evaluation tables with their own SQL; nothing depends on them.
+        // Comparisons and agreement read the evaluation tables with their own SQL; only the dashboard uses them.
         noClasses().that().resideInAPackage("dev.assay.analysis..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.evaluation..",
                         "dev.assay.specification..", "dev.assay.judge..", "dev.assay.app..")
                 .check(CLASSES);
-        noClasses().that().resideOutsideOfPackages("dev.assay.analysis..", "dev.assay.app..")
+        noClasses().that().resideOutsideOfPackages("dev.assay.analysis..", "dev.assay.app..", "dev.assay.web..")
                 .should().dependOnClassesThat().resideInAPackage("dev.assay.analysis..")
                 .check(CLASSES);
     }

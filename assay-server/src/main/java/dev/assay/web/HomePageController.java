@@ -1,0 +1,70 @@
+package dev.assay.web;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.evaluation.EvaluationStatisticsService;
+import dev.assay.evaluation.EvaluationStatisticsService.MeanScore;
+import dev.assay.product.Product;
+import dev.assay.product.ProductService;
+import dev.assay.product.Version;
+import dev.assay.web.DashboardViews.MetricMean;
+import dev.assay.web.DashboardViews.ProductRow;
+import dev.assay.web.DashboardViews.VersionRow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The dashboard's start page: products, their versions and each version's mean score per metric. */
+@Controller
+class HomePageController {
+    private static final int MAX_PRODUCTS = 200;
+
+    private final ProductService products;
+    private final EvaluationStatisticsService statistics;
+    private final Names names;
+    private final AggregateCache cache;
+
+    HomePageController(ProductService products, EvaluationStatisticsService statistics, Names names, AggregateCache cache) {
+        this.products = products;
+        this.statistics = statistics;
+        this.names = names;
+        this.cache = cache;
+    }
+
+    @GetMapping("/ui")
+    String home(Caller caller, Model model) {
+        List<Product> productList = products.listProducts(caller,
+                Params.of("sort", "-createdAt", "limit", String.valueOf(MAX_PRODUCTS)).query());
+        List<Version> versions = names.versions(caller);
+        AggregateCache.Computed<List<MeanScore>> means = cache.get(caller.organizationId(), "meanScores",
+                () -> statistics.meanScores(caller));
+        Map<UUID, String> metricNames = names.metrics(caller,
+                means.value().stream().map(MeanScore::metricId).collect(Collectors.toSet()));
+        Map<UUID, List<MeanScore>> meansByVersion = means.value().stream()
+                .collect(Collectors.groupingBy(MeanScore::versionId));
+        List<ProductRow> rows = new ArrayList<>();
+        for (Product product : productList) {
+            List<VersionRow> versionRows = versions.stream()
+                    .filter(version -> version.productId().equals(product.id()))
+                    .map(version -> new VersionRow(Names.versionId(version.id()), version.name(),
+                            Formats.time(version.createdAt()), version.modelId(),
+                            meansByVersion.getOrDefault(version.id(), List.of()).stream()
+                                    .map(mean -> new MetricMean(metricNames.getOrDefault(mean.metricId(), "deleted metric"),
+                                            Formats.score(mean.mean()), mean.count()))
+                                    .sorted(Comparator.comparing(MetricMean::metric))
+                                    .toList()))
+                    .toList();
+            rows.add(new ProductRow(Ids.format(IdKind.PRODUCT, product.id()), product.name(), product.description(), versionRows));
+        }
+        model.addAttribute("products", rows);
+        model.addAttribute("computedAt", Formats.time(means.computedAt()));
+        return "ui/home";
+    }
+}
