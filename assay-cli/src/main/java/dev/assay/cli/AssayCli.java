@@ -92,7 +92,14 @@ final class AssayCli implements Callable<Integer> {
         }
         line.addSubcommand("profile", new CommandLine(new ProfileCommand(context)));
         line.addSubcommand("import", new CommandLine(new ImportCommand(context)));
-        line.addSubcommand("export", new CommandLine(new ExportCommand(context)));
+        CommandLine export = new CommandLine(new ExportCommand(context));
+        for (String name : List.of("turns", "sessions", "test-cases", "evaluations")) {
+            String noun = ExportCommand.EXPORTS.get(name);
+            ApiCommands.Operation list = ApiCommands.all().stream()
+                    .filter(op -> op.noun().equals(noun) && op.verb().equals("list")).findFirst().orElseThrow();
+            export.addSubcommand(name, OperationCommand.export(name, list, context));
+        }
+        line.addSubcommand("export", export);
         line.addSubcommand("completion", new CommandLine(new CompletionCommand(context)));
         line.setOut(context.out);
         line.setErr(context.err);

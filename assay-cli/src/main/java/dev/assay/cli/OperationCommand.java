@@ -27,11 +27,30 @@ final class OperationCommand implements Callable<Integer> {
 
     private final ApiCommands.Operation operation;
     private final Context context;
+    private final boolean export;
     private @Nullable CommandSpec spec;
 
-    private OperationCommand(ApiCommands.Operation operation, Context context) {
+    private OperationCommand(ApiCommands.Operation operation, Context context, boolean export) {
         this.operation = operation;
         this.context = context;
+        this.export = export;
+    }
+
+    /**
+     * {@code assay export <name>}: the list operation's filters, every page, streamed as JSONL (or
+     * CSV) to a file or standard output, with progress on standard error.
+     */
+    static CommandLine export(String name, ApiCommands.Operation list, Context context) {
+        OperationCommand command = new OperationCommand(list, context, true);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        command.spec = spec;
+        spec.name(name).mixinStandardHelpOptions(true);
+        spec.usageMessage().description("Export every " + list.noun() + " the filters select, page by page, as JSONL"
+                + " (or -o csv), to --file or standard output.");
+        addListOptions(spec, list);
+        spec.addOption(OptionSpec.builder("--file").type(String.class).paramLabel("<path>")
+                .description("Write here instead of standard output.").build());
+        return new CommandLine(spec);
     }
 
     /** The command of a noun, with one subcommand per verb. */
@@ -49,7 +68,7 @@ final class OperationCommand implements Callable<Integer> {
     }
 
     private static CommandSpec verb(ApiCommands.Operation operation, Context context) {
-        OperationCommand command = new OperationCommand(operation, context);
+        OperationCommand command = new OperationCommand(operation, context, false);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         command.spec = spec;
         spec.name(operation.verb()).mixinStandardHelpOptions(true);
@@ -67,6 +86,13 @@ final class OperationCommand implements Callable<Integer> {
                     .build());
         }
         if (operation.paged()) {
+            addListOptions(spec, operation);
+        }
+        return spec;
+    }
+
+    private static void addListOptions(CommandSpec spec, ApiCommands.Operation operation) {
+        {
             for (String filter : operation.arrayFilters()) {
                 spec.addOption(OptionSpec.builder(ApiCommands.flag(filter)).type(String[].class).splitRegex(",")
                         .paramLabel("<value>").description("Filter `" + filter + "` (comma-separated or repeated).").build());
@@ -87,7 +113,6 @@ final class OperationCommand implements Callable<Integer> {
             spec.addOption(OptionSpec.builder("--all").type(boolean.class).arity("0")
                     .description("Fetch every page, not only the first.").build());
         }
-        return spec;
     }
 
     private static OptionSpec fieldOption(ApiCommands.Field field) {
@@ -117,6 +142,10 @@ final class OperationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandSpec spec = requireSpec();
+        if (export) {
+            export(spec);
+            return ExitCode.OK;
+        }
         String id = operation.idLabel() == null ? null : (String) spec.positionalParameters().get(0).getValue();
         if (operation.paged()) {
             list(spec);
@@ -134,7 +163,56 @@ final class OperationCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    private void export(CommandSpec spec) {
+        Output.Format format = context.global.output == null ? Output.Format.JSONL : context.global.output;
+        if (format != Output.Format.JSONL && format != Output.Format.CSV) {
+            throw CliException.usage("export writes -o jsonl or -o csv");
+        }
+        ListOptions options = listOptions(spec);
+        Integer limit = spec.findOption("--limit").getValue();
+        Integer offset = spec.findOption("--offset").getValue();
+        int pageSize = limit == null ? DEFAULT_PAGE : limit;
+        if (pageSize <= 0) {
+            throw CliException.usage("--limit must be positive");
+        }
+        String file = spec.findOption("--file").getValue();
+        var lister = operation.list();
+        int next = offset == null ? 0 : offset;
+        List<?> page = lister.apply(context.client(), options.limit(pageSize).offset(next));
+        Progress progress = new Progress(context, "export " + spec.name(), -1);
+        Progress.Counts counts = new Progress.Counts();
+        try (java.io.PrintWriter target = file == null ? null : new java.io.PrintWriter(
+                Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8))) {
+            Output output = new Output(target == null ? context.out : target, context.json, format);
+            try (Output.Rows rows = output.rows(List.of())) {
+                while (true) {
+                    write(rows, page);
+                    counts.rows += page.size();
+                    counts.accepted = counts.rows;
+                    counts.offset = next + page.size();
+                    progress.update(counts, 0);
+                    if (page.size() < pageSize) {
+                        break;
+                    }
+                    next += page.size();
+                    page = lister.apply(context.client(), options.limit(pageSize).offset(next));
+                }
+            }
+        } catch (IOException e) {
+            throw CliException.usage("Cannot write " + file + ": " + e.getMessage());
+        }
+        progress.finish(counts, 0);
+    }
+
     private void list(CommandSpec spec) {
+        ListOptions options = listOptions(spec);
+        Integer limit = spec.findOption("--limit").getValue();
+        Integer offset = spec.findOption("--offset").getValue();
+        boolean all = Boolean.TRUE.equals(spec.findOption("--all").getValue());
+        listPages(options, limit, offset, all);
+    }
+
+    private ListOptions listOptions(CommandSpec spec) {
         ListOptions options = ListOptions.none();
         for (String filter : operation.arrayFilters()) {
             String[] values = spec.findOption(ApiCommands.flag(filter)).getValue();
@@ -162,34 +240,41 @@ final class OperationCommand implements Callable<Integer> {
         if (to != null) {
             options = options.with("toCreatedAt", to);
         }
-        Integer limit = spec.findOption("--limit").getValue();
-        Integer offset = spec.findOption("--offset").getValue();
-        boolean all = Boolean.TRUE.equals(spec.findOption("--all").getValue());
+        return options;
+    }
+
+    private void listPages(ListOptions options, @Nullable Integer limit, @Nullable Integer offset, boolean all) {
         var lister = operation.list();
-        try (Output.Rows rows = context.output().rows(ApiCommands.COLUMNS.getOrDefault(operation.noun(), List.of()))) {
-            if (!all) {
-                ListOptions page = options;
-                if (limit != null) {
-                    page = page.limit(limit);
-                }
-                if (offset != null) {
-                    page = page.offset(offset);
-                }
-                write(rows, lister.apply(context.client(), page));
-                return;
+        List<String> columns = ApiCommands.COLUMNS.getOrDefault(operation.noun(), List.of());
+        if (!all) {
+            ListOptions page = options;
+            if (limit != null) {
+                page = page.limit(limit);
             }
-            int pageSize = limit == null ? DEFAULT_PAGE : limit;
-            if (pageSize <= 0) {
-                throw CliException.usage("--limit must be positive with --all");
+            if (offset != null) {
+                page = page.offset(offset);
             }
-            int next = offset == null ? 0 : offset;
+            List<?> rowsOfPage = lister.apply(context.client(), page);
+            try (Output.Rows rows = context.output().rows(columns)) {
+                write(rows, rowsOfPage);
+            }
+            return;
+        }
+        int pageSize = limit == null ? DEFAULT_PAGE : limit;
+        if (pageSize <= 0) {
+            throw CliException.usage("--limit must be positive with --all");
+        }
+        int next = offset == null ? 0 : offset;
+        // The first page is fetched before anything is written, so that an error prints no partial output.
+        List<?> page = lister.apply(context.client(), options.limit(pageSize).offset(next));
+        try (Output.Rows rows = context.output().rows(columns)) {
             while (true) {
-                List<?> page = lister.apply(context.client(), options.limit(pageSize).offset(next));
                 write(rows, page);
                 if (page.size() < pageSize) {
                     return;
                 }
                 next += page.size();
+                page = lister.apply(context.client(), options.limit(pageSize).offset(next));
             }
         }
     }
