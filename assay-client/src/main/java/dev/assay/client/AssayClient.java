@@ -32,6 +32,7 @@ public final class AssayClient implements AutoCloseable {
     private final EvaluationService evaluations;
     private final TestService tests;
     private final TestCaseService testCases;
+    private final ComparisonService comparisons;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -46,6 +47,7 @@ public final class AssayClient implements AutoCloseable {
         this.evaluations = new EvaluationService(transport);
         this.tests = new TestService(transport);
         this.testCases = new TestCaseService(transport);
+        this.comparisons = new ComparisonService(transport);
     }
 
     public static Builder builder() {
@@ -101,6 +103,11 @@ public final class AssayClient implements AutoCloseable {
     /** Test cases of tests ({@code galtea.test_cases} in the Python SDK). */
     public TestCaseService testCases() {
         return testCases;
+    }
+
+    /** Comparing two versions metric by metric, with significance. */
+    public ComparisonService comparisons() {
+        return comparisons;
     }
 
     @Override

@@ -25,7 +25,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
                         "dev.assay.inference..", "dev.assay.metric..", "dev.assay.specification..",
-                        "dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..", "dev.assay.testcase..")
+                        "dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..", "dev.assay.testcase..",
+                        "dev.assay.analysis..")
                 .check(CLASSES);
     }
 
@@ -84,6 +85,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.specification..",
                         "dev.assay.evaluation..", "dev.assay.product..", "dev.assay.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void analysis_readsThroughProductMetricTestCaseAuthAndCommonOnly() {
+        // Comparisons and agreement read the evaluation tables with their own SQL; nothing depends on them.
+        noClasses().that().resideInAPackage("dev.assay.analysis..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.session..", "dev.assay.inference..", "dev.assay.evaluation..",
+                        "dev.assay.specification..", "dev.assay.judge..", "dev.assay.app..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("dev.assay.analysis..", "dev.assay.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.assay.analysis..")
                 .check(CLASSES);
     }
 }

@@ -1,0 +1,69 @@
+package dev.assay.analysis;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.ListQuery;
+import dev.assay.common.Where;
+import dev.assay.metric.MetricDefinition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Compares a candidate version with a base version per metric: summaries of each side, the delta
+ * with its bootstrap interval, a rank test, Holm-adjusted p-values and a verdict (docs/api.md,
+ * "Comparing versions"). Reads only.
+ */
+@Service
+public class ComparisonService {
+    /** Every metric passes at 0.5 until metrics carry a pass threshold of their own. */
+    static final double DEFAULT_PASS_THRESHOLD = 0.5;
+
+    private final ComparisonRepository comparisons;
+    private final AnalysisFilters filters;
+
+    ComparisonService(ComparisonRepository comparisons, AnalysisFilters filters) {
+        this.comparisons = comparisons;
+        this.filters = filters;
+    }
+
+    /**
+     * The comparison of the versions named by {@code baseVersionId} and {@code candidateVersionId},
+     * over the metrics either was scored with (or those of {@code metricIds}).
+     */
+    @Transactional(readOnly = true)
+    public Comparison compare(Caller caller, ListQuery query) {
+        UUID baseVersionId = filters.version(caller, query, "baseVersionId");
+        UUID candidateVersionId = filters.version(caller, query, "candidateVersionId");
+        Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
+        Where where = filters.scoredEvaluations(caller, query, requested.keySet());
+        Map<UUID, Sample[]> scores = comparisons.scores(where, baseVersionId, candidateVersionId);
+        List<UUID> metricIds = new ArrayList<>(requested.keySet());
+        scores.keySet().stream().filter(id -> !requested.containsKey(id)).forEach(metricIds::add);
+        Map<UUID, String> names = filters.metricNames(caller, metricIds);
+        List<MetricComparison> raw = new ArrayList<>();
+        for (UUID metricId : metricIds) {
+            Sample[] sides = scores.getOrDefault(metricId, new Sample[] {Sample.empty(), Sample.empty()});
+            // A metric deleted since it scored keeps its id as its name.
+            String name = names.getOrDefault(metricId, Ids.format(IdKind.METRIC, metricId));
+            raw.add(MetricComparator.compare(metricId, name, DEFAULT_PASS_THRESHOLD, sides[0], sides[1]));
+        }
+        raw.sort(Comparator.comparing(MetricComparison::metricName).thenComparing(MetricComparison::metricId));
+        return new Comparison(baseVersionId, candidateVersionId, MetricComparator.adjust(raw));
+    }
+
+    /** The test cases both versions were scored on, per metric, worst regression first; paged by {@code limit}/{@code offset}. */
+    @Transactional(readOnly = true)
+    public List<ComparisonItem> items(Caller caller, ListQuery query) {
+        UUID baseVersionId = filters.version(caller, query, "baseVersionId");
+        UUID candidateVersionId = filters.version(caller, query, "candidateVersionId");
+        Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
+        Where where = filters.scoredEvaluations(caller, query, requested.keySet());
+        return comparisons.items(where, baseVersionId, candidateVersionId, query.limit(), query.offset());
+    }
+}
