@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@code {"user_message": s}}) or a JSON object. When {@code status} is absent the turn is
  * {@code GENERATED}; when {@code index} is absent it follows the session's last turn. When
  * {@code tokens} or {@code cost} are absent they are derived from the counts and prices.
+ * {@code traceId}, a W3C trace id, ties the turn to the OpenTelemetry spans of that trace.
  */
 public record CreateInferenceResultRequest(
         @Nullable String sessionId,
@@ -32,7 +33,22 @@ public record CreateInferenceResultRequest(
         @Nullable Double costPerOutputToken,
         @Nullable Double costPerCacheReadInputToken,
         @Nullable Double cost,
-        @Nullable String conversationSimulatorVersion) {
+        @Nullable String conversationSimulatorVersion,
+        @Nullable String traceId) {
+
+    /** The request without a W3C trace id (the form before OpenTelemetry correlation). */
+    public CreateInferenceResultRequest(@Nullable String sessionId, @Nullable String sessionCustomId,
+            @Nullable String versionId, @Nullable String productId, @Nullable String userId, @Nullable Integer index,
+            @Nullable String status, @Nullable String error, @Nullable Object input, @Nullable String actualOutput,
+            @Nullable String retrievalContext, @Nullable Double latency, @Nullable Long inputTokens,
+            @Nullable Long outputTokens, @Nullable Long cacheReadInputTokens, @Nullable Long tokens,
+            @Nullable Double costPerInputToken, @Nullable Double costPerOutputToken,
+            @Nullable Double costPerCacheReadInputToken, @Nullable Double cost,
+            @Nullable String conversationSimulatorVersion) {
+        this(sessionId, sessionCustomId, versionId, productId, userId, index, status, error, input, actualOutput,
+                retrievalContext, latency, inputTokens, outputTokens, cacheReadInputTokens, tokens, costPerInputToken,
+                costPerOutputToken, costPerCacheReadInputToken, cost, conversationSimulatorVersion, null);
+    }
 
     /** Starts a request for a turn of the given session. */
     public static Builder forSession(String sessionId) {
@@ -59,6 +75,7 @@ public record CreateInferenceResultRequest(
         private @Nullable Double costPerCacheReadInputToken;
         private @Nullable Double cost;
         private @Nullable String conversationSimulatorVersion;
+        private @Nullable String traceId;
 
         private Builder(String sessionId) {
             this.sessionId = sessionId;
@@ -83,11 +100,14 @@ public record CreateInferenceResultRequest(
         public Builder cost(@Nullable Double value) { cost = value; return this; }
         public Builder conversationSimulatorVersion(@Nullable String value) { conversationSimulatorVersion = value; return this; }
 
+        /** The W3C trace id (32 hex digits) that correlates OpenTelemetry spans with this turn. */
+        public Builder traceId(@Nullable String value) { traceId = value; return this; }
+
         public CreateInferenceResultRequest build() {
             return new CreateInferenceResultRequest(sessionId, null, null, null, userId, index, status, error, input,
                     actualOutput, retrievalContext, latency, inputTokens, outputTokens, cacheReadInputTokens, tokens,
                     costPerInputToken, costPerOutputToken, costPerCacheReadInputToken, cost,
-                    conversationSimulatorVersion);
+                    conversationSimulatorVersion, traceId);
         }
     }
 }

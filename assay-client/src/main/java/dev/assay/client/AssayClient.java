@@ -33,6 +33,7 @@ public final class AssayClient implements AutoCloseable {
     private final TestService tests;
     private final TestCaseService testCases;
     private final ComparisonService comparisons;
+    private final TraceService traces;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -48,6 +49,7 @@ public final class AssayClient implements AutoCloseable {
         this.tests = new TestService(transport);
         this.testCases = new TestCaseService(transport);
         this.comparisons = new ComparisonService(transport);
+        this.traces = new TraceService(transport);
     }
 
     public static Builder builder() {
@@ -108,6 +110,11 @@ public final class AssayClient implements AutoCloseable {
     /** Comparing two versions metric by metric, with significance. */
     public ComparisonService comparisons() {
         return comparisons;
+    }
+
+    /** Spans, the steps inside a turn ({@code galtea.spans} in the Python SDK; wire path {@code /traces}). */
+    public TraceService traces() {
+        return traces;
     }
 
     @Override

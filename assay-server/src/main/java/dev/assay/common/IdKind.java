@@ -12,7 +12,9 @@ public enum IdKind {
     METRIC("metric"),
     SPECIFICATION("specification"),
     TEST("test"),
-    TEST_CASE("testCase");
+    TEST_CASE("testCase"),
+    /** A span: the wire path {@code /traces} keeps the entity's old name. */
+    TRACE("trace");
 
     private final String prefix;
 

@@ -9,15 +9,16 @@ import dev.assay.product.ProductService;
 import dev.assay.product.Version;
 import dev.assay.session.Session;
 import dev.assay.session.SessionService;
+import dev.assay.trace.TraceService;
+import dev.assay.trace.TurnSpans;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Gathers the evaluation parameters of one evaluation from its turn, its session's turns, the
- * session's test case and the product. Tool calls ({@code tools_used}) come from traces, which
- * Assay does not record yet, so that parameter is always absent.
+ * Gathers the evaluation parameters of one evaluation from its turn, the turn's spans, its
+ * session's turns, the session's test case and the product.
  */
 @Component
 class EvaluationInputLoader {
@@ -25,13 +26,15 @@ class EvaluationInputLoader {
     private final SessionService sessions;
     private final ProductService products;
     private final TestCaseParameters testCases;
+    private final TraceService traces;
 
     EvaluationInputLoader(InferenceResultService turns, SessionService sessions, ProductService products,
-            TestCaseParameters testCases) {
+            TestCaseParameters testCases, TraceService traces) {
         this.turns = turns;
         this.sessions = sessions;
         this.products = products;
         this.testCases = testCases;
+        this.traces = traces;
     }
 
     /**
@@ -50,13 +53,16 @@ class EvaluationInputLoader {
                         () -> new IllegalStateException("The evaluated turn no longer exists"))
                 : conversation.isEmpty() ? null : conversation.getLast();
         TestCaseParameters.Values testCase = testCases.of(caller, session.testCaseId());
+        // tools_used, traces and a missing retrieval_context come from the evaluated turn's spans
+        // (docs/api.md "What evaluations read from spans"); one query serves any number of turns.
+        TurnSpans spans = turn == null ? TurnSpans.NONE : traces.spansOfTurns(caller, List.of(turn.id())).get(turn.id());
         return new EvaluationInput(
                 turn == null || turn.input() == null ? testCase.input() : userMessage(turn.input()),
                 turn == null ? null : turn.actualOutput(),
                 testCase.expectedOutput(),
                 session.context() != null ? session.context() : testCase.context(),
-                turn == null ? null : turn.retrievalContext(),
-                null,
+                turn != null && turn.retrievalContext() != null ? turn.retrievalContext() : spans.retrievalContext(),
+                spans.toolsUsed(),
                 testCase.expectedTools(),
                 product.description(),
                 product.capabilities(),
@@ -68,7 +74,8 @@ class EvaluationInputLoader {
                 testCase.stoppingCriterias(),
                 conversation.stream()
                         .map(each -> new EvaluationInput.Turn(userMessage(each.input()), each.actualOutput()))
-                        .toList());
+                        .toList(),
+                spans.render());
     }
 
     /** The user's text of a turn: {@code user_message} of the stored input, else the input as JSON text. */

@@ -32,7 +32,8 @@ final class InferenceResultMapper {
                 new SessionReference(request.sessionId(), request.sessionCustomId(), request.versionId(), request.productId()),
                 request.userId(), request.index(), status, request.error(), toInput(request.input()),
                 request.actualOutput(), request.retrievalContext(), request.latency(), usage,
-                request.conversationSimulatorVersion());
+                request.conversationSimulatorVersion(),
+                request.traceId() == null ? null : request.traceId().toLowerCase(Locale.ROOT));
     }
 
     static NewTurnBatch toBatch(CreateInferenceResultBatchRequest request) {

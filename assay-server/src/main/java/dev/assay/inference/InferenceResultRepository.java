@@ -107,6 +107,18 @@ class InferenceResultRepository {
                 .optional();
     }
 
+    Optional<InferenceResult> findByTraceId(UUID organizationId, String traceId) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+
+                         FROM inference_results r
+                        WHERE r.organization_id = :organizationId AND r.trace_id = :traceId AND r.deleted_at IS NULL
+                        """)
+                .param("organizationId", organizationId)
+                .param("traceId", traceId)
+                .query(InferenceResultRepository::map)
+                .optional();
+    }
+
     Set<UUID> matchingIds(Where where) {
         return new HashSet<>(where.bind(jdbc.sql("SELECT r.id FROM inference_results r " + where.sql()))
                 .query(UUID.class)

@@ -52,7 +52,11 @@ public class InferenceResultService {
         InferenceResult result = new InferenceResult(Ids.newId(clock), caller.organizationId(), session.id(),
                 request.userId(), index, status, request.error(), request.input(), request.actualOutput(),
                 request.retrievalContext(), request.latency(), request.usage().withDerivedTotals(), null,
-                request.conversationSimulatorVersion(), null, now, null);
+                request.conversationSimulatorVersion(), request.traceId(), now, null);
+        if (request.traceId() != null && results.findByTraceId(caller.organizationId(), request.traceId()).isPresent()) {
+            throw new AssayException(ErrorCode.DUPLICATE_NAME,
+                    "An inference result with the same traceId already exists: " + request.traceId());
+        }
         results.insertAll(caller.organizationId(), session.id(), now, List.of(result));
         return result;
     }
@@ -90,6 +94,56 @@ public class InferenceResultService {
     @Transactional(readOnly = true)
     public java.util.Optional<InferenceResult> findById(Caller caller, UUID id) {
         return results.find(caller.organizationId(), id);
+    }
+
+    /** The live turn of the caller's organization that carries a W3C trace id (32 lowercase hex digits). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<InferenceResult> findByTraceId(Caller caller, String traceId) {
+        return results.findByTraceId(caller.organizationId(), traceId);
+    }
+
+    /**
+     * Sets the token counts of a turn to the given sums (spans report them piece by piece), deriving
+     * {@code tokens} and {@code cost} as a create does. Answers false when the turn is gone.
+     */
+    @Transactional
+    public boolean setTokenCounts(Caller caller, UUID inferenceResultId, @org.jspecify.annotations.Nullable Long inputTokens,
+            @org.jspecify.annotations.Nullable Long outputTokens) {
+        java.util.Optional<InferenceResult> found = results.find(caller.organizationId(), inferenceResultId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        InferenceResult current = found.get();
+        Usage before = current.usage();
+        Usage usage = new Usage(inputTokens, outputTokens, before.cacheReadInputTokens(), null,
+                before.costPerInputToken(), before.costPerOutputToken(), before.costPerCacheReadInputToken(), null)
+                .withDerivedTotals();
+        results.update(new InferenceResult(current.id(), current.organizationId(), current.sessionId(), current.userId(),
+                current.index(), current.status(), current.error(), current.input(), current.actualOutput(),
+                current.retrievalContext(), current.latency(), usage, current.creditsUsed(),
+                current.conversationSimulatorVersion(), current.traceId(), current.createdAt(), null));
+        return true;
+    }
+
+    /**
+     * Sets a turn's input and output where they are still empty: an OpenTelemetry root span, which
+     * carries them, often arrives after the spans that opened the turn.
+     */
+    @Transactional
+    public void fillMissingInputOutput(Caller caller, UUID inferenceResultId,
+            java.util.@org.jspecify.annotations.Nullable Map<String, Object> input,
+            @org.jspecify.annotations.Nullable String actualOutput) {
+        results.find(caller.organizationId(), inferenceResultId).ifPresent(current -> {
+            if ((current.input() != null || input == null) && (current.actualOutput() != null || actualOutput == null)) {
+                return;
+            }
+            results.update(new InferenceResult(current.id(), current.organizationId(), current.sessionId(),
+                    current.userId(), current.index(), current.status(), current.error(),
+                    current.input() != null ? current.input() : input,
+                    current.actualOutput() != null ? current.actualOutput() : actualOutput,
+                    current.retrievalContext(), current.latency(), current.usage(), current.creditsUsed(),
+                    current.conversationSimulatorVersion(), current.traceId(), current.createdAt(), null));
+        });
     }
 
     /** The live turns of a session in index order. */

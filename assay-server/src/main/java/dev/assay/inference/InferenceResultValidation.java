@@ -15,6 +15,15 @@ final class InferenceResultValidation {
         }
         checkLatency(request.latency());
         checkUsage(request.usage());
+        if (request.traceId() != null && !isTraceId(request.traceId())) {
+            throw AssayException.invalidField("traceId", "must be a W3C trace id: 32 hexadecimal digits, not all zero");
+        }
+    }
+
+    /** A W3C trace id as stored: 32 lowercase hexadecimal digits, not all zero. */
+    static boolean isTraceId(String text) {
+        return text.length() == 32 && text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))
+                && !text.chars().allMatch(c -> c == '0');
     }
 
     static void check(InferenceResultChanges changes) {

@@ -15,4 +15,5 @@ public record NewInferenceResult(
         @Nullable String retrievalContext,
         @Nullable Double latency,
         Usage usage,
-        @Nullable String conversationSimulatorVersion) {}
+        @Nullable String conversationSimulatorVersion,
+        @Nullable String traceId) {}

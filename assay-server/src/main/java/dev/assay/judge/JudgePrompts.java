@@ -159,7 +159,7 @@ final class JudgePrompts {
             case EXPECTED_OUTPUT -> input.expectedOutput();
             case CONTEXT -> input.context();
             case RETRIEVAL_CONTEXT -> input.retrievalContext();
-            case TRACES -> null;
+            case TRACES -> input.traces();
             case EXPECTED_TOOLS -> list(input.expectedTools());
             case TOOLS_USED -> list(input.toolsUsed());
             case PRODUCT_DESCRIPTION -> input.productDescription();

@@ -26,7 +26,24 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.assay.auth..", "dev.assay.product..", "dev.assay.session..",
                         "dev.assay.inference..", "dev.assay.metric..", "dev.assay.specification..",
                         "dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..", "dev.assay.testcase..",
-                        "dev.assay.analysis..")
+                        "dev.assay.analysis..", "dev.assay.trace..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void trace_usesOnlyTurnsSessionsProductsTestCasesAuthAndCommon() {
+        // Evaluations read spans (evaluation -> trace), never the other way round.
+        noClasses().that().resideInAPackage("dev.assay.trace..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.metric..",
+                        "dev.assay.specification..", "dev.assay.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheEvaluationFeatureAndTheApplicationWiringUseSpans() {
+        noClasses().that().resideOutsideOfPackages("dev.assay.trace..", "dev.assay.evaluation..", "dev.assay.app..")
+                .should().dependOnClassesThat().resideInAPackage("dev.assay.trace..")
                 .check(CLASSES);
     }
 

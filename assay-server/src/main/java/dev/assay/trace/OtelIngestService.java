@@ -1,0 +1,263 @@
+package dev.assay.trace;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
+import dev.assay.common.ListQuery;
+import dev.assay.common.Timestamps;
+import dev.assay.inference.InferenceResult;
+import dev.assay.inference.InferenceResultService;
+import dev.assay.inference.NewInferenceResult;
+import dev.assay.inference.SessionReference;
+import dev.assay.inference.Usage;
+import dev.assay.product.ProductService;
+import dev.assay.product.Version;
+import dev.assay.session.NewSession;
+import dev.assay.session.Session;
+import dev.assay.session.SessionService;
+import dev.assay.testcase.TestCaseService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stores the spans of an OTLP export (docs/api.md "OpenTelemetry"). One OTel trace is one turn,
+ * found by the {@code galtea.trace.id} attribute, else by the W3C trace id stored on a turn, else
+ * assembled into a production session from a conversation key and {@code galtea.version.id}.
+ * Span ids are derived from the organization and the OTel ids, so a re-sent export stores nothing
+ * twice and opens no second turn. The whole export is one transaction.
+ */
+@Service
+class OtelIngestService {
+    private static final Logger log = LoggerFactory.getLogger(OtelIngestService.class);
+    /** The longest session custom id (the sessions feature refuses longer ones). */
+    private static final int MAX_CONVERSATION_KEY_LENGTH = 500;
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    private final TraceService traces;
+    private final TraceRepository spans;
+    private final InferenceResultService turns;
+    private final SessionService sessions;
+    private final ProductService products;
+    private final TestCaseService testCases;
+    private final TraceProperties properties;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    OtelIngestService(TraceService traces, TraceRepository spans, InferenceResultService turns, SessionService sessions,
+            ProductService products, TestCaseService testCases, TraceProperties properties,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.traces = traces;
+        this.spans = spans;
+        this.turns = turns;
+        this.sessions = sessions;
+        this.products = products;
+        this.testCases = testCases;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** What an export stored and rejected; {@code message} says why spans were rejected. */
+    record Result(int accepted, int rejected, @Nullable String message) {}
+
+    Result ingest(Caller caller, List<OtlpSpan> exported) {
+        try {
+            return transaction.execute(status -> ingestOnce(caller, exported));
+        } catch (DataAccessException e) {
+            // Two exports racing to open the same session or turn: the loser's transaction fails on
+            // the unique index; once again, it finds what the winner stored.
+            log.info("OTLP export collided with a concurrent one, retrying once: {}", e.getMessage());
+            return transaction.execute(status -> ingestOnce(caller, exported));
+        }
+    }
+
+    private Result ingestOnce(Caller caller, List<OtlpSpan> exported) {
+        Rejections rejections = new Rejections();
+        Map<String, List<OtlpSpan>> byTrace = new LinkedHashMap<>();
+        for (OtlpSpan span : exported) {
+            if (!span.hasValidIds()) {
+                rejections.add(1, "span ids must be 16-byte trace and 8-byte span ids, not all zero");
+            } else if (span.name().isBlank()) {
+                rejections.add(1, "span " + span.spanId() + " has an empty name");
+            } else {
+                byTrace.computeIfAbsent(span.traceId(), k -> new ArrayList<>()).add(span);
+            }
+        }
+        int[] newConversations = {0};
+        Instant now = Timestamps.now(clock);
+        List<Span> toStore = new ArrayList<>();
+        List<TurnUpdate> updates = new ArrayList<>();
+        for (Map.Entry<String, List<OtlpSpan>> trace : byTrace.entrySet()) {
+            List<OtlpSpan> group = trace.getValue();
+            Resolution turn = resolveTurn(caller, trace.getKey(), group, newConversations);
+            if (turn.problem() != null) {
+                rejections.add(group.size(), turn.problem());
+                continue;
+            }
+            InferenceResult found = turn.turn();
+            OtlpSpan root = null;
+            boolean reportsTokens = false;
+            for (OtlpSpan span : group) {
+                OtelMapping.Fields fields = OtelMapping.map(span);
+                toStore.add(new Span(spanId(caller, span.traceId(), span.spanId()), caller.organizationId(), found.id(),
+                        found.sessionId(),
+                        span.parentSpanId() == null ? null : spanId(caller, span.traceId(), span.parentSpanId()),
+                        fields.name(), fields.type(), fields.description(), fields.inputData(), fields.outputData(),
+                        fields.error(), fields.latencyMs(), fields.metadata(), fields.startTime(), fields.endTime(), now,
+                        null));
+                if (span.parentSpanId() == null) {
+                    root = span;
+                }
+                reportsTokens |= OtelMapping.count(span, OtelMapping.INPUT_TOKENS) != null
+                        || OtelMapping.count(span, OtelMapping.OUTPUT_TOKENS) != null;
+            }
+            if (turn.correlatedByTraceId()) {
+                updates.add(new TurnUpdate(found, root, reportsTokens));
+            }
+        }
+        traces.storeDerived(toStore);
+        for (TurnUpdate update : updates) {
+            if (update.root() != null) {
+                OtelMapping.Fields fields = OtelMapping.map(update.root());
+                turns.fillMissingInputOutput(caller, update.turn().id(), input(fields.inputData()), text(fields.outputData()));
+            }
+            if (update.reportsTokens()) {
+                Long[] sums = spans.tokenSums(update.turn().id());
+                turns.setTokenCounts(caller, update.turn().id(), sums[0], sums[1]);
+            }
+        }
+        return new Result(toStore.size(), rejections.count, rejections.message());
+    }
+
+    /** The turn of one OTel trace, or why its spans are rejected. */
+    private Resolution resolveTurn(Caller caller, String traceId, List<OtlpSpan> group, int[] newConversations) {
+        String explicit = first(group, OtelMapping.TURN_KEYS);
+        if (explicit != null) {
+            Optional<InferenceResult> turn = Ids.parse(IdKind.INFERENCE_RESULT, explicit).flatMap(id -> turns.findById(caller, id));
+            return turn.map(found -> new Resolution(found, false, null))
+                    .orElseGet(() -> Resolution.rejected("galtea.trace.id names no inference result: " + explicit));
+        }
+        Optional<InferenceResult> byTraceId = turns.findByTraceId(caller, traceId);
+        if (byTraceId.isPresent()) {
+            return new Resolution(byTraceId.get(), true, null);
+        }
+        String conversation = first(group, OtelMapping.CONVERSATION_KEYS);
+        String versionId = first(group, List.of(OtelMapping.VERSION_KEY));
+        if (conversation == null || versionId == null) {
+            return Resolution.rejected("trace " + traceId + " has no turn: set galtea.trace.id, or a conversation key"
+                    + " (galtea.session.custom_id, gen_ai.conversation.id, session.id) and galtea.version.id");
+        }
+        if (conversation.length() > MAX_CONVERSATION_KEY_LENGTH) {
+            return Resolution.rejected("conversation key longer than " + MAX_CONVERSATION_KEY_LENGTH + " characters");
+        }
+        Optional<Version> version = products.findVersion(caller, versionId);
+        if (version.isEmpty()) {
+            return Resolution.rejected("galtea.version.id names no version: " + versionId);
+        }
+        String testCaseId = first(group, List.of(OtelMapping.TEST_CASE_KEY));
+        if (testCaseId != null && testCases.findTestCase(caller, testCaseId).isEmpty()) {
+            return Resolution.rejected("galtea.test_case.id names no test case: " + testCaseId);
+        }
+        List<Session> existing = sessions.list(caller, ListQuery.of(Map.of(
+                "customIds", new String[] {conversation},
+                "versionIds", new String[] {versionId},
+                "limit", new String[] {"1"})));
+        Session session;
+        if (existing.isEmpty()) {
+            if (newConversations[0] == properties.maxNewConversationsPerPayload()) {
+                return Resolution.rejected("more than " + properties.maxNewConversationsPerPayload()
+                        + " new conversations in one request");
+            }
+            newConversations[0]++;
+            session = sessions.create(caller, new NewSession(versionId, null, conversation, testCaseId,
+                    testCaseId == null, null, null, null));
+        } else {
+            session = existing.getFirst();
+        }
+        OtlpSpan root = group.stream().filter(span -> span.parentSpanId() == null).findFirst().orElse(null);
+        OtelMapping.Fields rootFields = root == null ? null : OtelMapping.map(root);
+        InferenceResult created = turns.create(caller, new NewInferenceResult(
+                new SessionReference(Ids.format(IdKind.SESSION, session.id()), null, null, null),
+                null, null, null, null,
+                rootFields == null ? null : input(rootFields.inputData()),
+                rootFields == null ? null : text(rootFields.outputData()), null,
+                rootFields == null ? null : rootFields.latencyMs(), Usage.NONE, null, traceId));
+        return new Resolution(created, true, null);
+    }
+
+    /**
+     * The id of an OTel span in Assay: a name-based UUID of the organization, trace and span ids,
+     * the same on every re-send and never shared across organizations.
+     */
+    static UUID spanId(Caller caller, String traceId, String spanId) {
+        return UUID.nameUUIDFromBytes(("otel:" + caller.organizationId() + ":" + traceId + ":" + spanId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static @Nullable String first(List<OtlpSpan> group, List<String> keys) {
+        for (OtlpSpan span : group) {
+            String value = OtelMapping.attribute(span, keys);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static @Nullable Map<String, Object> input(@Nullable Object value) {
+        return switch (value) {
+            case null -> null;
+            case Map<?, ?> map -> (Map<String, Object>) map;
+            case String text -> Map.of("user_message", text);
+            default -> Map.of("value", value);
+        };
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        return switch (value) {
+            case null -> null;
+            case String text -> text;
+            default -> JSON.writeValueAsString(value);
+        };
+    }
+
+    private record Resolution(@Nullable InferenceResult turn, boolean correlatedByTraceId, @Nullable String problem) {
+        static Resolution rejected(String problem) {
+            return new Resolution(null, false, problem);
+        }
+    }
+
+    private record TurnUpdate(InferenceResult turn, @Nullable OtlpSpan root, boolean reportsTokens) {}
+
+    /** Counts rejected spans and keeps the first few reasons. */
+    private static final class Rejections {
+        private int count;
+        private final List<String> reasons = new ArrayList<>();
+
+        void add(int spans, String reason) {
+            count += spans;
+            if (reasons.size() < 5 && !reasons.contains(reason)) {
+                reasons.add(reason);
+            }
+        }
+
+        @Nullable String message() {
+            return count == 0 ? null : String.join("; ", reasons);
+        }
+    }
+}
