@@ -12,6 +12,8 @@ import dev.assay.api.CreateSessionRequest;
 import dev.assay.api.CreateSpecificationRequest;
 import dev.assay.api.CreateTestCaseRequest;
 import dev.assay.api.CreateTestRequest;
+import dev.assay.api.CreateTraceBatchRequest;
+import dev.assay.api.CreateTraceRequest;
 import dev.assay.api.CreateVersionRequest;
 import dev.assay.api.FinishSessionRequest;
 import dev.assay.api.HumanScoreRequest;
@@ -72,6 +74,8 @@ final class ApiCommands {
             Map.entry("test-cases", List.of("id", "testId", "input", "expectedOutput", "variant", "createdAt")),
             Map.entry("metrics", List.of("id", "name", "source", "organizationId", "createdAt")),
             Map.entry("specifications", List.of("id", "productId", "type", "name", "description", "createdAt")),
+            Map.entry("traces", List.of("id", "inferenceResultId", "parentTraceId", "name", "type", "latencyMs", "startTime")),
+            Map.entry("comparisons", List.of("metricId", "testCaseId", "baseScore", "candidateScore", "delta", "candidateReason")),
             Map.entry("evaluations", List.of("id", "metricId", "sessionId", "status", "score", "reason", "createdAt")));
 
     private ApiCommands() {}
@@ -260,13 +264,52 @@ final class ApiCommands {
                     }
                     return c.evaluations().submitHumanScore(x.id(), request.score(), request.reason());
                 }));
+        ops.add(op("traces", "create", "Record one span of a turn")
+                .fields(s("id"), s("inferenceResultId"), s("name"), s("type"), s("description"), f("inputData", Kind.STRING_OR_JSON),
+                        f("outputData", Kind.STRING_OR_JSON), s("error"), f("latencyMs", Kind.NUMBER), f("metadata", Kind.JSON),
+                        s("parentTraceId"), s("startTime"), s("endTime"))
+                .run((c, x) -> c.traces().create(x.body(CreateTraceRequest.class))));
+        ops.add(op("traces", "create-batch", "Record many spans; --data takes {\"traces\": [...]}")
+                .fields(f("traces", Kind.JSON))
+                .run((c, x) -> c.traces().createBatch(x.requireList(x.body(CreateTraceBatchRequest.class).traces(), "traces"))));
+        ops.add(op("traces", "get", "Get a span").id("traceId").run((c, x) -> c.traces().get(x.id())));
+        ops.add(op("traces", "list", "List spans")
+                .arrays("ids", "inferenceResultIds", "sessionIds", "types", "names").values("fromStartTime", "toStartTime")
+                .list((c, o) -> c.traces().list(o)));
+        ops.add(op("traces", "tree", "The spans of a turn as a tree").id("inferenceResultId")
+                .run((c, x) -> c.traces().tree(x.id())));
+        ops.add(op("traces", "delete", "Delete a span and the spans under it").id("traceId").run((c, x) -> {
+            c.traces().delete(x.id());
+            return null;
+        }));
+
+        ops.add(op("comparisons", "get", "Compare a candidate version with a base version, metric by metric (see also: assay compare)")
+                .fields(COMPARISON_FIELDS)
+                .run((c, x) -> c.comparisons().compare(x.required("baseVersionId"), x.required("candidateVersionId"),
+                        x.queryOf(COMPARISON_FILTERS))));
+        ops.add(op("comparisons", "items", "The test cases both versions were scored on, worst regression first")
+                .fields(concat(COMPARISON_FIELDS, f("limit", Kind.INT), f("offset", Kind.INT)))
+                .run((c, x) -> c.comparisons().items(x.required("baseVersionId"), x.required("candidateVersionId"),
+                        x.queryOf(concat(COMPARISON_FILTERS, f("limit", Kind.INT), f("offset", Kind.INT))))));
         return ops;
     }
 
+    private static final Field[] COMPARISON_FILTERS = {
+        new Field("metricIds", Kind.LIST), new Field("testIds", Kind.LIST),
+        new Field("fromCreatedAt", Kind.STRING), new Field("toCreatedAt", Kind.STRING)};
+    private static final Field[] COMPARISON_FIELDS = concat(
+            new Field[] {new Field("baseVersionId", Kind.STRING), new Field("candidateVersionId", Kind.STRING)}, COMPARISON_FILTERS);
+
+    private static Field[] concat(Field[] first, Field... more) {
+        Field[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
     /** The nouns in the order of {@link #all()}, each with its operations. */
-    static Map<String, List<Operation>> byNoun() {
+    static Map<String, List<Operation>> byNoun(List<Operation> operations) {
         Map<String, List<Operation>> nouns = new LinkedHashMap<>();
-        for (Operation operation : all()) {
+        for (Operation operation : operations) {
             nouns.computeIfAbsent(operation.noun(), k -> new ArrayList<>()).add(operation);
         }
         return nouns;

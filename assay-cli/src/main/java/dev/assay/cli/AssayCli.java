@@ -87,7 +87,8 @@ final class AssayCli implements Callable<Integer> {
 
     static CommandLine commandLine(Context context) {
         CommandLine line = new CommandLine(new AssayCli(context));
-        for (Map.Entry<String, List<ApiCommands.Operation>> noun : ApiCommands.byNoun().entrySet()) {
+        List<ApiCommands.Operation> operations = ApiCommands.all();
+        for (Map.Entry<String, List<ApiCommands.Operation>> noun : ApiCommands.byNoun(operations).entrySet()) {
             line.addSubcommand(noun.getKey(), OperationCommand.noun(noun.getKey(), noun.getValue(), context));
         }
         line.addSubcommand("profile", new CommandLine(new ProfileCommand(context)));
@@ -95,11 +96,12 @@ final class AssayCli implements Callable<Integer> {
         CommandLine export = new CommandLine(new ExportCommand(context));
         for (String name : List.of("turns", "sessions", "test-cases", "evaluations")) {
             String noun = ExportCommand.EXPORTS.get(name);
-            ApiCommands.Operation list = ApiCommands.all().stream()
+            ApiCommands.Operation list = operations.stream()
                     .filter(op -> op.noun().equals(noun) && op.verb().equals("list")).findFirst().orElseThrow();
             export.addSubcommand(name, OperationCommand.export(name, list, context));
         }
         line.addSubcommand("export", export);
+        line.addSubcommand("compare", new CommandLine(new CompareCommand(context)));
         line.addSubcommand("completion", new CommandLine(new CompletionCommand(context)));
         line.setOut(context.out);
         line.setErr(context.err);

@@ -41,6 +41,34 @@ final class Call {
         }
     }
 
+    /** A string field of the body that must be set. */
+    String required(String field) {
+        tools.jackson.databind.JsonNode value = body.get(field);
+        if (value == null || value.isNull() || value.asString().isBlank()) {
+            throw CliException.usage(ApiCommands.flag(field) + " is required");
+        }
+        return value.asString();
+    }
+
+    /** The given body fields as query parameters: lists as array filters, the others as single values. */
+    dev.assay.client.ListOptions queryOf(ApiCommands.Field... fields) {
+        dev.assay.client.ListOptions options = dev.assay.client.ListOptions.none();
+        for (ApiCommands.Field field : fields) {
+            tools.jackson.databind.JsonNode value = body.get(field.name());
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            if (value.isArray()) {
+                List<String> items = new java.util.ArrayList<>();
+                value.forEach(item -> items.add(item.asString()));
+                options = options.filter(field.name(), items.toArray(String[]::new));
+            } else {
+                options = options.with(field.name(), value.asString());
+            }
+        }
+        return options;
+    }
+
     <T> List<T> requireList(@Nullable List<T> values, String field) {
         if (values == null || values.isEmpty()) {
             throw CliException.usage(ApiCommands.flag(field) + " is required");
