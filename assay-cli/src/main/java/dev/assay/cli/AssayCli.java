@@ -106,6 +106,8 @@ final class AssayCli implements Callable<Integer> {
         line.setOut(context.out);
         line.setErr(context.err);
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        // "@file" is the value syntax of --data, not picocli's argument files.
+        line.setExpandAtFiles(false);
         line.setParameterExceptionHandler((exception, args) -> {
             CommandLine failed = exception.getCommandLine();
             context.err.println("error: " + exception.getMessage());

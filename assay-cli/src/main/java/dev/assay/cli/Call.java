@@ -35,7 +35,7 @@ final class Call {
     /** The body as the SDK's request type; a field the request does not have is a usage error. */
     <T> T body(Class<T> type) {
         try {
-            return context.json.treeToValue(body, type);
+            return context.json().treeToValue(body, type);
         } catch (JacksonException e) {
             throw CliException.usage("Invalid request body: " + e.getOriginalMessage());
         }

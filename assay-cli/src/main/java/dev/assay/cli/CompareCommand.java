@@ -82,7 +82,7 @@ final class CompareCommand implements Callable<Integer> {
         ComparisonResponse comparison = client.comparisons().compare(baseId, candidateId, filters);
         Output output = context.output();
         if (output.format() == Output.Format.JSON) {
-            output.value(context.json.valueToTree(comparison), List.of());
+            output.value(context.json().valueToTree(comparison), List.of());
         } else {
             output.value(rows(comparison, output.format() == Output.Format.TABLE), COLUMNS);
         }
@@ -115,7 +115,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** One flat row per metric; a table rounds the numbers. */
     private ArrayNode rows(ComparisonResponse comparison, boolean rounded) {
-        ArrayNode rows = context.json.createArrayNode();
+        ArrayNode rows = context.json().createArrayNode();
         for (MetricComparisonResponse metric : comparison.metrics()) {
             ObjectNode row = rows.addObject();
             row.put("metric", metric.metricName());

@@ -23,8 +23,7 @@ final class Context implements AutoCloseable {
     private final BooleanSupplier terminalProbe;
     private @Nullable Boolean terminal;
     final GlobalOptions global = new GlobalOptions();
-    /** Strict: an unknown field in {@code --data} is a usage error rather than silently dropped. */
-    final JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private @Nullable JsonMapper json;
 
     private @Nullable Config config;
     private @Nullable AssayClient client;
@@ -45,9 +44,17 @@ final class Context implements AutoCloseable {
         return terminal;
     }
 
+    /** Strict: an unknown field in {@code --data} is a usage error rather than silently dropped. Built on first use. */
+    JsonMapper json() {
+        if (json == null) {
+            json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        }
+        return json;
+    }
+
     Config config() {
         if (config == null) {
-            config = Config.load(env, json);
+            config = Config.load(env, json());
         }
         return config;
     }
@@ -97,7 +104,7 @@ final class Context implements AutoCloseable {
     }
 
     Output output() {
-        return new Output(out, json, format());
+        return new Output(out, json(), format());
     }
 
     @Override

@@ -46,13 +46,19 @@ final class ImportCommand {
 
     private static final Set<String> TURN_FIELDS = Set.of(
             "sessionId", "sessionCustomId", "versionId", "productId", "input", "output", "actualOutput", "retrievalContext");
-    private static final Set<String> TEST_CASE_FIELDS = new LinkedHashSet<>();
 
-    static {
-        for (var component : CreateTestCaseRequest.class.getRecordComponents()) {
-            TEST_CASE_FIELDS.add(component.getName());
+    /** The fields a test-case row may have: the request's, and Galtea's {@code tag}. */
+    private static final class TestCaseFields {
+        static final Set<String> NAMES = names();
+
+        private static Set<String> names() {
+            Set<String> names = new LinkedHashSet<>();
+            for (var component : CreateTestCaseRequest.class.getRecordComponents()) {
+                names.add(component.getName());
+            }
+            names.add("tag");
+            return Set.copyOf(names);
         }
-        TEST_CASE_FIELDS.add("tag");
     }
 
     private final Context context;
@@ -132,7 +138,7 @@ final class ImportCommand {
             }
         }, "assay-import-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (RowReader reader = RowReader.open(input, format, context.json)) {
+        try (RowReader reader = RowReader.open(input, format, context.json())) {
             AssayClient client = context.client();
             sink.start(client, reader.columns());
             Run run = new Run(label, reader, sink, client, new Progress(context, label, size), source.offset, batchSize);
@@ -163,7 +169,7 @@ final class ImportCommand {
         private final long skip;
         private final int batchSize;
         private final Progress.Counts counts = new Progress.Counts();
-        private final ArrayNode rejections = context.json.createArrayNode();
+        private final ArrayNode rejections = context.json().createArrayNode();
         private final List<Item> pending = new ArrayList<>();
 
         Run(String label, RowReader reader, Sink sink, AssayClient client, Progress progress, long skip, int batchSize) {
@@ -283,7 +289,7 @@ final class ImportCommand {
 
         private int report(boolean complete, @Nullable String stoppedBecause, int exitCode) {
             progress.finish(counts, reader.bytesRead());
-            ObjectNode summary = context.json.createObjectNode();
+            ObjectNode summary = context.json().createObjectNode();
             summary.put("command", label);
             summary.put("complete", complete);
             summary.put("rows", counts.rows);
@@ -452,9 +458,9 @@ final class ImportCommand {
 
         @Override
         public Object prepare(ObjectNode fields) throws RowRejected {
-            ObjectNode request = context.json.createObjectNode();
+            ObjectNode request = context.json().createObjectNode();
             for (String name : List.copyOf(fields.propertyNames())) {
-                if (!TEST_CASE_FIELDS.contains(name)) {
+                if (!TestCaseFields.NAMES.contains(name)) {
                     ignored.add(name);
                     continue;
                 }
@@ -488,7 +494,7 @@ final class ImportCommand {
                 }
             }
             try {
-                return context.json.treeToValue(request, CreateTestCaseRequest.class);
+                return context.json().treeToValue(request, CreateTestCaseRequest.class);
             } catch (JacksonException e) {
                 throw new RowRejected("invalid field: " + e.getOriginalMessage());
             }

@@ -154,7 +154,7 @@ final class OperationCommand implements Callable<Integer> {
         ObjectNode body = body(spec);
         Object result = operation.invoke().call(context.client(), new Call(id, body, context));
         if (result != null) {
-            JsonNode node = context.json.valueToTree(result);
+            JsonNode node = context.json().valueToTree(result);
             context.output().value(node, ApiCommands.COLUMNS.getOrDefault(operation.noun(), List.of()));
         } else if (context.format() == Output.Format.TABLE) {
             context.out.println("Done: " + operation.noun() + " " + operation.verb() + (id == null ? "" : " " + id));
@@ -183,7 +183,7 @@ final class OperationCommand implements Callable<Integer> {
         Progress.Counts counts = new Progress.Counts();
         try (java.io.PrintWriter target = file == null ? null : new java.io.PrintWriter(
                 Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8))) {
-            Output output = new Output(target == null ? context.out : target, context.json, format);
+            Output output = new Output(target == null ? context.out : target, context.json(), format);
             try (Output.Rows rows = output.rows(List.of())) {
                 while (true) {
                     write(rows, page);
@@ -281,13 +281,13 @@ final class OperationCommand implements Callable<Integer> {
 
     private void write(Output.Rows rows, List<?> page) {
         for (Object row : page) {
-            rows.add(context.json.valueToTree(row));
+            rows.add(context.json().valueToTree(row));
         }
     }
 
     /** {@code --data} first, then each field flag given. */
     private ObjectNode body(CommandSpec spec) {
-        ObjectNode body = context.json.createObjectNode();
+        ObjectNode body = context.json().createObjectNode();
         if (operation.fields().isEmpty()) {
             return body;
         }
@@ -345,7 +345,7 @@ final class OperationCommand implements Callable<Integer> {
 
     private JsonNode parse(String text, String what) {
         try {
-            return context.json.readTree(text);
+            return context.json().readTree(text);
         } catch (JacksonException e) {
             throw CliException.usage(what + " is not valid JSON: " + e.getOriginalMessage());
         }

@@ -48,7 +48,7 @@ final class ProfileCommand {
         if (use) {
             config.use(name);
         }
-        config.save(context.json);
+        config.save(context.json());
         context.err.println("Saved profile " + name + " in " + config.file());
         return ExitCode.OK;
     }
@@ -60,14 +60,14 @@ final class ProfileCommand {
             throw CliException.usage("No profile named '" + name + "' in " + config.file());
         }
         config.use(name);
-        config.save(context.json);
+        config.save(context.json());
         return ExitCode.OK;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the profiles, keys masked.")
     int list() {
         Config config = context.config();
-        ArrayNode rows = context.json.createArrayNode();
+        ArrayNode rows = context.json().createArrayNode();
         for (Map.Entry<String, Config.Profile> entry : config.profiles().entrySet()) {
             ObjectNode row = rows.addObject();
             row.put("name", entry.getKey());
@@ -85,7 +85,7 @@ final class ProfileCommand {
         if (!config.remove(name)) {
             throw CliException.usage("No profile named '" + name + "' in " + config.file());
         }
-        config.save(context.json);
+        config.save(context.json());
         return ExitCode.OK;
     }
 

@@ -22,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads an import file one row at a time, never whole: JSONL (one JSON object a line, blank lines
- * skipped) or CSV with a header row. CSV column names are turned to camelCase
- * ({@code expected_output} → {@code expectedOutput}) and empty cells are left out.
+ * skipped) or CSV with a header row. Field and column names are turned to camelCase
+ * ({@code expected_output} → {@code expectedOutput}); empty CSV cells are left out.
  */
 final class RowReader implements AutoCloseable {
     /** The n-th row (from 1), its fields, or why it could not be read. */
@@ -139,7 +139,9 @@ final class RowReader implements AutoCloseable {
                 if (!node.isObject()) {
                     return new Row(number, null, "not a JSON object");
                 }
-                return new Row(number, (ObjectNode) node, null);
+                ObjectNode fields = json.createObjectNode();
+                node.properties().forEach(field -> fields.set(camel(field.getKey()), field.getValue()));
+                return new Row(number, fields, null);
             } catch (JacksonException e) {
                 return new Row(number, null, "invalid JSON: " + e.getOriginalMessage());
             }

@@ -89,6 +89,6 @@ final class Updates {
         if (!value.isObject()) {
             throw CliException.usage("Invalid request body: expected an object, got " + value);
         }
-        return context.json.convertValue(value, Map.class);
+        return context.json().convertValue(value, Map.class);
     }
 }

@@ -158,7 +158,7 @@ class CommandsIT {
         assertThat(bare.run("products", "list", "--limit", "1").exitCode()).isZero();
         assertThat(bare.run("products", "list", "--profile", "missing").exitCode()).isEqualTo(ExitCode.USAGE);
 
-        assertThat(bare.runWithInput("gsk_wrong-key-for-profile\n", "profile", "set", "wrong", "--key-stdin").exitCode()).isZero();
+        assertThat(bare.runWithInput("gsk_wrong-key-for-profile\n", "profile", "set", "wrong", "--url", baseUrl, "--key-stdin").exitCode()).isZero();
         assertThat(bare.run("products", "list", "-p", "wrong").exitCode()).isEqualTo(ExitCode.AUTH);
         assertThat(bare.with("ASSAY_PROFILE", "wrong").run("products", "list").exitCode()).isEqualTo(ExitCode.AUTH);
     }
