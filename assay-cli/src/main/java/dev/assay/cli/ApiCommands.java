@@ -62,6 +62,22 @@ final class ApiCommands {
         }
     }
 
+    /** What each noun is, for {@code assay --help}. */
+    static final Map<String, String> NOUNS = Map.ofEntries(
+            Map.entry("organizations", "Organizations (admin keys of the default organization)."),
+            Map.entry("api-keys", "The API keys of your organization."),
+            Map.entry("products", "Products."),
+            Map.entry("versions", "Versions of products."),
+            Map.entry("sessions", "Sessions: one conversation each."),
+            Map.entry("inference-results", "Turns of sessions (inference results)."),
+            Map.entry("tests", "Tests: data sets of test cases."),
+            Map.entry("test-cases", "Test cases of tests."),
+            Map.entry("metrics", "Built-in metrics and your organization's."),
+            Map.entry("specifications", "Specifications of products and their metrics."),
+            Map.entry("evaluations", "Evaluations and the human annotation queue."),
+            Map.entry("traces", "Spans: the steps inside a turn."),
+            Map.entry("comparisons", "Comparisons of two versions, metric by metric."));
+
     /** The table columns of each noun; {@code -o json} and CSV always carry every field. */
     static final Map<String, List<String>> COLUMNS = Map.ofEntries(
             Map.entry("organizations", List.of("id", "name", "apiKey", "createdAt")),

@@ -81,20 +81,28 @@ final class AssayCli implements Callable<Integer> {
     /** Runs one command line with the given streams and environment, as {@code main} does; returns the exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, BooleanSupplier terminal) {
         try (Context context = new Context(out, err, in, env, terminal)) {
-            return commandLine(context).execute(args);
+            return commandLine(context, java.util.Set.of(args)).execute(args);
         }
     }
 
-    static CommandLine commandLine(Context context) {
+    /**
+     * The command tree. Only the nouns named among {@code args} get their verbs and flags (all of
+     * them for {@code completion}); the others are listed by {@code --help} but not built, which
+     * keeps start-up short (BENCHMARKS.md, "Command line start-up").
+     */
+    static CommandLine commandLine(Context context, java.util.Set<String> args) {
+        boolean everything = args.contains("completion");
         CommandLine line = new CommandLine(new AssayCli(context));
         List<ApiCommands.Operation> operations = ApiCommands.all();
         for (Map.Entry<String, List<ApiCommands.Operation>> noun : ApiCommands.byNoun(operations).entrySet()) {
-            line.addSubcommand(noun.getKey(), OperationCommand.noun(noun.getKey(), noun.getValue(), context));
+            boolean build = everything || args.contains(noun.getKey());
+            line.addSubcommand(noun.getKey(), OperationCommand.noun(noun.getKey(), build ? noun.getValue() : List.of(), context));
         }
         line.addSubcommand("profile", new CommandLine(new ProfileCommand(context)));
         line.addSubcommand("import", new CommandLine(new ImportCommand(context)));
         CommandLine export = new CommandLine(new ExportCommand(context));
-        for (String name : List.of("turns", "sessions", "test-cases", "evaluations")) {
+        for (String name : everything || args.contains("export") ? List.of("turns", "sessions", "test-cases", "evaluations")
+                : List.<String>of()) {
             String noun = ExportCommand.EXPORTS.get(name);
             ApiCommands.Operation list = operations.stream()
                     .filter(op -> op.noun().equals(noun) && op.verb().equals("list")).findFirst().orElseThrow();
@@ -108,7 +116,7 @@ final class AssayCli implements Callable<Integer> {
         line.setCaseInsensitiveEnumValuesAllowed(true);
         // "@file" is the value syntax of --data, not picocli's argument files.
         line.setExpandAtFiles(false);
-        line.setParameterExceptionHandler((exception, args) -> {
+        line.setParameterExceptionHandler((exception, arguments) -> {
             CommandLine failed = exception.getCommandLine();
             context.err.println("error: " + exception.getMessage());
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(exception, context.err)) {

@@ -44,7 +44,8 @@ final class OperationCommand implements Callable<Integer> {
         OperationCommand command = new OperationCommand(list, context, true);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         command.spec = spec;
-        spec.name(name).mixinStandardHelpOptions(true);
+        spec.name(name);
+        addHelp(spec);
         spec.usageMessage().description("Export every " + list.noun() + " the filters select, page by page, as JSONL"
                 + " (or -o csv), to --file or standard output.");
         addListOptions(spec, list);
@@ -58,8 +59,9 @@ final class OperationCommand implements Callable<Integer> {
         CommandSpec nounSpec = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> {
             throw new CommandLine.ParameterException(new CommandLine(CommandSpec.create()), "Missing verb: assay " + noun + " <verb>");
         });
-        nounSpec.name(noun).mixinStandardHelpOptions(true);
-        nounSpec.usageMessage().description("Operations on " + noun + ".");
+        nounSpec.name(noun);
+        addHelp(nounSpec);
+        nounSpec.usageMessage().description(ApiCommands.NOUNS.getOrDefault(noun, "Operations on " + noun + "."));
         CommandLine nounLine = new CommandLine(nounSpec);
         for (ApiCommands.Operation operation : operations) {
             nounLine.addSubcommand(operation.verb(), new CommandLine(verb(operation, context)));
@@ -71,7 +73,8 @@ final class OperationCommand implements Callable<Integer> {
         OperationCommand command = new OperationCommand(operation, context, false);
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
         command.spec = spec;
-        spec.name(operation.verb()).mixinStandardHelpOptions(true);
+        spec.name(operation.verb());
+        addHelp(spec);
         spec.usageMessage().description(operation.description() + ".");
         if (operation.idLabel() != null) {
             spec.addPositional(PositionalParamSpec.builder().index("0").arity("1").type(String.class)
@@ -89,6 +92,14 @@ final class OperationCommand implements Callable<Integer> {
             addListOptions(spec, operation);
         }
         return spec;
+    }
+
+    /**
+     * {@code -h}/{@code --help}, built directly: picocli's standard help mixin is read by reflection,
+     * which for the hundred generated commands costs noticeable start-up time.
+     */
+    private static void addHelp(CommandSpec spec) {
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
     }
 
     private static void addListOptions(CommandSpec spec, ApiCommands.Operation operation) {
