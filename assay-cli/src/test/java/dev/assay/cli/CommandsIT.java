@@ -186,4 +186,27 @@ class CommandsIT {
         assertThat(session.get("customId").asString()).isEqualTo("c1");
         assertThat(session.get("metadata").get("team").asString()).isEqualTo("a");
     }
+
+    @Test
+    void traces_createListAndTree() {
+        String productId = JSON.readTree(cli.run("products", "create", "--name", "cli-trace-" + UUID.randomUUID()).out()).get("id").asString();
+        String sessionId = JSON.readTree(cli.run("sessions", "create", "--product-id", productId).out()).get("id").asString();
+        String turnId = JSON.readTree(cli.run("inference-results", "create", "--session-id", sessionId, "--input", "q",
+                "--actual-output", "a", "--latency", "12.5").out()).get("id").asString();
+
+        Cli.Result parent = cli.run("traces", "create", "--inference-result-id", turnId, "--name", "agent", "--type", "AGENT");
+        assertThat(parent.exitCode()).as(parent.toString()).isZero();
+        String parentId = JSON.readTree(parent.out()).get("id").asString();
+        Cli.Result child = cli.run("traces", "create", "--inference-result-id", turnId, "--name", "search", "--type", "TOOL",
+                "--parent-trace-id", parentId, "--input-data", "{\"query\":\"refund\"}");
+        assertThat(child.exitCode()).as(child.toString()).isZero();
+        assertThat(JSON.readTree(child.out()).get("inputData").get("query").asString()).isEqualTo("refund");
+
+        JsonNode listed = JSON.readTree(cli.run("traces", "list", "--inference-result-ids", turnId, "--types", "TOOL").out());
+        assertThat(listed.size()).isEqualTo(1);
+        Cli.Result tree = cli.run("traces", "tree", turnId);
+        assertThat(tree.exitCode()).as(tree.toString()).isZero();
+        assertThat(tree.out()).contains("agent").contains("search");
+        assertThat(cli.run("traces", "get", "trace_unknown").exitCode()).isEqualTo(ExitCode.NOT_FOUND);
+    }
 }

@@ -68,6 +68,47 @@ class ProcessIT {
     }
 
     @Test
+    void sigterm_stopsAnImportAfterTheRequestInFlight_andTheOffsetIsExact() throws Exception {
+        String product = JSON.readTree(cli.process("products", "create", "--name", "cli-stop-" + UUID.randomUUID()).out()).get("id").asString();
+        String session = JSON.readTree(cli.process("sessions", "create", "--product-id", product).out()).get("id").asString();
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            file.append("{\"input\":\"q").append(i).append("\",\"output\":\"a").append(i).append("\"}\n");
+        }
+        Path path = directory.resolve("many.jsonl");
+        Files.writeString(path, file);
+        Path out = directory.resolve("stop.out");
+        Path err = directory.resolve("stop.err");
+        ProcessBuilder builder = new ProcessBuilder(TestServer.java(), "-jar", "target/assay.jar", "import", "turns", path.toString(),
+                "--session-id", session, "--batch-size", "50").redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("ASSAY_BASE_URL", TestServer.get().baseUrl());
+        builder.environment().put("ASSAY_API_KEY", TestServer.KEY);
+        builder.environment().put("ASSAY_CONFIG_DIR", directory.toString());
+        Process process = builder.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!Files.readString(err).contains("import turns: rows") && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(50);
+        }
+        assertThat(process.isAlive()).as("the import must still run when it is stopped").isTrue();
+        process.destroy();
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        JsonNode report = JSON.readTree(Files.readString(out));
+        assertThat(report.get("complete").asBoolean()).isFalse();
+        assertThat(report.get("stoppedBecause").asString()).isEqualTo("interrupted");
+        long offset = report.get("offset").asLong();
+        assertThat(offset).isPositive().isLessThan(30_000);
+        assertThat(Files.readString(err)).contains("resume with --offset " + offset);
+        JsonNode turns = JSON.readTree(cli.process("inference-results", "list", "--session-ids", session, "--all").out());
+        assertThat(turns.size()).isEqualTo((int) offset);
+
+        Cli.Result resumed = cli.process("import", "turns", path.toString(), "--session-id", session, "--offset",
+                Long.toString(offset), "--batch-size", "500");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(JSON.readTree(resumed.out()).get("accepted").asLong()).isEqualTo(30_000 - offset);
+    }
+
+    @Test
     void launcherScript_runsTheJar() throws Exception {
         Path java = Path.of(TestServer.java());
         Cli.Result version = cli.with("ASSAY_JAVA", java.toString()).with("XDG_CACHE_HOME", directory.resolve("cache").toString())
