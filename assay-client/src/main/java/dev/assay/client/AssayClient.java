@@ -34,6 +34,7 @@ public final class AssayClient implements AutoCloseable {
     private final TestCaseService testCases;
     private final ComparisonService comparisons;
     private final TraceService traces;
+    private final AgreementService agreement;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -50,6 +51,7 @@ public final class AssayClient implements AutoCloseable {
         this.testCases = new TestCaseService(transport);
         this.comparisons = new ComparisonService(transport);
         this.traces = new TraceService(transport);
+        this.agreement = new AgreementService(transport);
     }
 
     public static Builder builder() {
@@ -115,6 +117,11 @@ public final class AssayClient implements AutoCloseable {
     /** Spans, the steps inside a turn ({@code galtea.spans} in the Python SDK; wire path {@code /traces}). */
     public TraceService traces() {
         return traces;
+    }
+
+    /** Agreement between machine scores and human scores: calibrating a judge. */
+    public AgreementService agreement() {
+        return agreement;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.assay.api.EvaluationResponse;
 import dev.assay.api.HumanScoreRequest;
 import dev.assay.api.RetryEvaluationsRequest;
 import dev.assay.api.RetryEvaluationsResponse;
+import java.io.InputStream;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -81,5 +82,15 @@ public final class EvaluationService {
     public EvaluationResponse submitHumanScore(String evaluationId, double score, @Nullable String reason) {
         return transport.send("POST", "evaluations/" + Paths.segment(evaluationId) + "/humanScore",
                 new HumanScoreRequest(score, reason), EvaluationResponse.class);
+    }
+
+    /**
+     * Streams every evaluation matching the filters of {@link #list(ListOptions)} (paging ignored),
+     * as JSON Lines, or as CSV with {@code options.with("format", "csv")}. The caller must close
+     * the stream; a server failure part-way ends it with an {@link java.io.IOException} rather
+     * than a clean end of stream.
+     */
+    public InputStream export(ListOptions options) {
+        return transport.openStream("evaluations/export" + options.toQueryString());
     }
 }

@@ -6,6 +6,7 @@ import dev.assay.api.CreateInferenceResultRequest;
 import dev.assay.api.DeleteBatchRequest;
 import dev.assay.api.InferenceResultResponse;
 import dev.assay.api.UpdateInferenceResultRequest;
+import java.io.InputStream;
 import java.util.List;
 import tools.jackson.core.type.TypeReference;
 
@@ -56,5 +57,14 @@ public final class InferenceResultService {
     /** Deletes every listed turn, or none when one is unknown. */
     public void deleteBatch(List<String> inferenceResultIds) {
         transport.sendWithoutResult("DELETE", "inferenceResults/batch", new DeleteBatchRequest(inferenceResultIds));
+    }
+
+    /**
+     * Streams every turn matching the filters of {@code list} (paging ignored), as JSON Lines, or
+     * as CSV with {@code options.with("format", "csv")}. The caller must close the stream; a server
+     * failure part-way ends it with an {@link java.io.IOException} rather than a clean end of stream.
+     */
+    public InputStream export(ListOptions options) {
+        return transport.openStream("inferenceResults/export" + options.toQueryString());
     }
 }

@@ -1,11 +1,13 @@
 package dev.assay.client;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -42,6 +44,31 @@ final class Transport {
         sendForText(method, path, body);
     }
 
+    /** Sends a GET and returns the body as a stream the caller must close; errors are read whole and thrown. */
+    InputStream openStream(String path) {
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .header("Authorization", "Bearer " + apiKey)
+                .GET()
+                .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Request GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during GET " + path, e);
+        }
+        if (response.statusCode() >= 400) {
+            try (InputStream body = response.body()) {
+                throw toException(response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Reading the error of GET " + path + " failed", e);
+            }
+        }
+        return response.body();
+    }
+
     void close() {
         http.close();
     }
@@ -73,14 +100,18 @@ final class Transport {
     }
 
     private AssayApiException toException(HttpResponse<String> response) {
+        return toException(response.statusCode(), response.body());
+    }
+
+    private AssayApiException toException(int status, String body) {
         try {
-            JsonNode error = json.readTree(response.body());
+            JsonNode error = json.readTree(body);
             JsonNode code = error.get("code");
             JsonNode message = error.get("message");
-            return new AssayApiException(response.statusCode(), code == null ? null : code.asString(),
-                    message == null ? response.body() : message.asString());
+            return new AssayApiException(status, code == null ? null : code.asString(),
+                    message == null ? body : message.asString());
         } catch (RuntimeException e) {
-            return new AssayApiException(response.statusCode(), null, response.body());
+            return new AssayApiException(status, null, body);
         }
     }
 }

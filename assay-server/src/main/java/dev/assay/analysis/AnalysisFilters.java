@@ -81,6 +81,18 @@ class AnalysisFilters {
         return names;
     }
 
+    /** Narrows to evaluations of sessions of the {@code versionIds} (lenient: unknown ids match nothing). */
+    Where versions(ListQuery query, Where where) {
+        List<String> versionIds = query.ids("versionIds");
+        if (versionIds.isEmpty()) {
+            return where;
+        }
+        Where versions = new Where().relation("s.version_id", "versionIds", versionIds, IdKind.VERSION);
+        where.add("e.session_id IN (SELECT s.id FROM sessions s " + versions.sql() + ")");
+        versions.copyParametersTo(where);
+        return where;
+    }
+
     /** Live, scored evaluations of the caller's organization, narrowed by the metrics and the query's filters. */
     Where scoredEvaluations(Caller caller, ListQuery query, java.util.Collection<UUID> metricIds) {
         Where where = Where.tenant("e", caller.organizationId())

@@ -2,19 +2,26 @@ package dev.assay.analysis;
 
 import dev.assay.common.Where;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the scores of two versions: every scored evaluation, or one row per test case both ran. */
+/**
+ * Reads two versions' scores, aggregated in SQL where the statistics allow: per test case and
+ * version the count, sum, sum of squares and passing count, from which the side summaries and the
+ * paired differences follow; raw scores only for an unpaired rank test.
+ */
 @Repository
 class ComparisonRepository {
     private static final String FROM = " FROM evaluations e JOIN sessions s ON s.id = e.session_id ";
+    private static final String BOTH_VERSIONS =
+            " AND s.deleted_at IS NULL AND s.version_id IN (:baseVersionId, :candidateVersionId)";
 
     private final JdbcClient jdbc;
 
@@ -23,26 +30,56 @@ class ComparisonRepository {
     }
 
     /**
-     * The scores of each metric, per version: index 0 the base, 1 the candidate. Within a side the
-     * scores come in no fixed order; callers that need one sort them.
+     * Per metric, one row per test case (and one for the evaluations without a test case) with
+     * each version's count, sum, sum of squares and passing count, in one pass over the rows. When
+     * the two versions are the same, both sides are the same rows.
      */
-    Map<UUID, Sample[]> scores(Where where, UUID baseVersionId, UUID candidateVersionId) {
-        Map<UUID, SampleBuilder[]> builders = new LinkedHashMap<>();
-        String side = " AND s.deleted_at IS NULL AND s.version_id = ";
+    Map<UUID, List<TestCaseRow>> testCases(Where where, UUID baseVersionId, UUID candidateVersionId, double passThreshold) {
+        // The per-test-case groups of a large comparison fit in memory; the default work_mem would spill them to disk.
+        jdbc.sql("SET LOCAL work_mem = '64MB'").update();
+        Map<UUID, List<TestCaseRow>> rows = new LinkedHashMap<>();
         where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
-                .bind(jdbc.sql("SELECT 0 AS side, e.metric_id, e.test_case_id, e.score" + FROM + where.sql()
-                        + side + ":baseVersionId"
-                        + " UNION ALL SELECT 1 AS side, e.metric_id, e.test_case_id, e.score" + FROM + where.sql()
-                        + side + ":candidateVersionId"))
+                .param("passThreshold", passThreshold)
+                .bind(jdbc.sql("""
+                        SELECT e.metric_id, bool_and(e.test_case_id IS NULL) AS without_test_case,
+                               count(*) FILTER (WHERE s.version_id = :baseVersionId) AS base_n,
+                               coalesce(sum(e.score) FILTER (WHERE s.version_id = :baseVersionId), 0) AS base_sum,
+                               coalesce(sum(e.score * e.score) FILTER (WHERE s.version_id = :baseVersionId), 0) AS base_squares,
+                               count(*) FILTER (WHERE s.version_id = :baseVersionId AND e.score >= :passThreshold) AS base_passing,
+                               count(*) FILTER (WHERE s.version_id = :candidateVersionId) AS candidate_n,
+                               coalesce(sum(e.score) FILTER (WHERE s.version_id = :candidateVersionId), 0) AS candidate_sum,
+                               coalesce(sum(e.score * e.score) FILTER (WHERE s.version_id = :candidateVersionId), 0)
+                                   AS candidate_squares,
+                               count(*) FILTER (WHERE s.version_id = :candidateVersionId AND e.score >= :passThreshold)
+                                   AS candidate_passing
+                        """ + FROM + where.sql() + BOTH_VERSIONS + " GROUP BY e.metric_id, e.test_case_id"))
+                .query((RowCallbackHandler) rs -> rows.computeIfAbsent(rs.getObject("metric_id", UUID.class), key -> new ArrayList<>())
+                        .add(new TestCaseRow(rs.getBoolean("without_test_case"),
+                                new Totals(rs.getLong("base_n"), rs.getDouble("base_sum"), rs.getDouble("base_squares"),
+                                        rs.getLong("base_passing")),
+                                new Totals(rs.getLong("candidate_n"), rs.getDouble("candidate_sum"),
+                                        rs.getDouble("candidate_squares"), rs.getLong("candidate_passing")))));
+        return rows;
+    }
+
+    /** Every score of each side for these metrics (index 0 the base, 1 the candidate), in no fixed order. */
+    Map<UUID, double[][]> scores(Where where, UUID baseVersionId, UUID candidateVersionId, Collection<UUID> metricIds) {
+        Map<UUID, ScoreBuilder[]> builders = new LinkedHashMap<>();
+        where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
+                .param("selectedMetricIds", List.copyOf(metricIds))
+                .bind(jdbc.sql("SELECT e.metric_id, CASE WHEN s.version_id = :baseVersionId THEN 0 ELSE 1 END AS side, e.score"
+                        + FROM + where.sql() + BOTH_VERSIONS + " AND e.metric_id IN (:selectedMetricIds)"))
                 .query(rs -> {
-                    UUID metricId = rs.getObject("metric_id", UUID.class);
-                    SampleBuilder[] sides = builders.computeIfAbsent(metricId,
-                            key -> new SampleBuilder[] {new SampleBuilder(), new SampleBuilder()});
-                    sides[rs.getInt("side")].add(rs.getDouble("score"), rs.getString("test_case_id"));
+                    ScoreBuilder[] sides = builders.computeIfAbsent(rs.getObject("metric_id", UUID.class),
+                            key -> new ScoreBuilder[] {new ScoreBuilder(), new ScoreBuilder()});
+                    sides[rs.getInt("side")].add(rs.getDouble("score"));
                 });
-        Map<UUID, Sample[]> samples = new LinkedHashMap<>();
-        builders.forEach((metricId, sides) -> samples.put(metricId, new Sample[] {sides[0].build(), sides[1].build()}));
-        return samples;
+        Map<UUID, double[][]> scores = new LinkedHashMap<>();
+        builders.forEach((metricId, sides) -> {
+            double[] base = sides[0].build();
+            scores.put(metricId, new double[][] {base, baseVersionId.equals(candidateVersionId) ? base : sides[1].build()});
+        });
+        return scores;
     }
 
     /** The test cases both versions were scored on, lowest delta first. */
@@ -80,22 +117,36 @@ class ComparisonRepository {
                 .list();
     }
 
-    /** Grows the arrays of one side without boxing a value per row. */
-    private static final class SampleBuilder {
-        private double[] scores = new double[64];
-        private final List<@Nullable String> testCaseIds = new ArrayList<>();
+    /** One test case of a metric (or all its evaluations without a test case), both versions' totals. */
+    record TestCaseRow(boolean withoutTestCase, Totals base, Totals candidate) {}
 
-        void add(double score, @Nullable String testCaseId) {
-            int size = testCaseIds.size();
+    /** Count, sum, sum of squares and passing count of some scores. */
+    record Totals(long n, double sum, double squares, long passing) {
+        static final Totals NONE = new Totals(0, 0, 0, 0);
+
+        Totals plus(Totals other) {
+            return new Totals(n + other.n, sum + other.sum, squares + other.squares, passing + other.passing);
+        }
+
+        double mean() {
+            return sum / n;
+        }
+    }
+
+    /** Grows an array of scores without boxing a value per row. */
+    private static final class ScoreBuilder {
+        private double[] scores = new double[64];
+        private int size;
+
+        void add(double score) {
             if (size == scores.length) {
                 scores = Arrays.copyOf(scores, size * 2);
             }
-            scores[size] = score;
-            testCaseIds.add(testCaseId);
+            scores[size++] = score;
         }
 
-        Sample build() {
-            return new Sample(Arrays.copyOf(scores, testCaseIds.size()), testCaseIds.toArray(new String[0]));
+        double[] build() {
+            return Arrays.copyOf(scores, size);
         }
     }
 }

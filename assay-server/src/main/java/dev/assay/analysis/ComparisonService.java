@@ -8,6 +8,7 @@ import dev.assay.common.Where;
 import dev.assay.metric.MetricDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComparisonService {
     /** Every metric passes at 0.5 until metrics carry a pass threshold of their own. */
     static final double DEFAULT_PASS_THRESHOLD = 0.5;
+
+    private static final Units NOTHING = new Units.Unpaired(new double[0], new double[0]);
 
     private final ComparisonRepository comparisons;
     private final AnalysisFilters filters;
@@ -42,16 +45,41 @@ public class ComparisonService {
         UUID candidateVersionId = filters.version(caller, query, "candidateVersionId");
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
         Where where = filters.scoredEvaluations(caller, query, requested.keySet());
-        Map<UUID, Sample[]> scores = comparisons.scores(where, baseVersionId, candidateVersionId);
+        Map<UUID, List<ComparisonRepository.TestCaseRow>> testCases =
+                comparisons.testCases(where, baseVersionId, candidateVersionId, DEFAULT_PASS_THRESHOLD);
         List<UUID> metricIds = new ArrayList<>(requested.keySet());
-        scores.keySet().stream().filter(id -> !requested.containsKey(id)).forEach(metricIds::add);
+        testCases.keySet().stream().filter(id -> !requested.containsKey(id)).forEach(metricIds::add);
         Map<UUID, String> names = filters.metricNames(caller, metricIds);
+        List<UUID> unpaired = new ArrayList<>();
+        Map<UUID, Units> units = new HashMap<>();
+        Map<UUID, ComparisonRepository.Totals[]> totals = new HashMap<>();
+        testCases.forEach((metricId, rows) -> {
+            ComparisonRepository.Totals base = ComparisonRepository.Totals.NONE;
+            ComparisonRepository.Totals candidate = ComparisonRepository.Totals.NONE;
+            for (ComparisonRepository.TestCaseRow row : rows) {
+                base = base.plus(row.base());
+                candidate = candidate.plus(row.candidate());
+            }
+            totals.put(metricId, new ComparisonRepository.Totals[] {base, candidate});
+            if (isPaired(rows)) {
+                units.put(metricId, new Units.Paired(rows.stream()
+                        .mapToDouble(row -> row.candidate().mean() - row.base().mean()).toArray()));
+            } else if (base.n() >= MetricComparator.MIN_UNITS && candidate.n() >= MetricComparator.MIN_UNITS) {
+                unpaired.add(metricId);
+            }
+        });
+        if (!unpaired.isEmpty()) {
+            comparisons.scores(where, baseVersionId, candidateVersionId, unpaired)
+                    .forEach((metricId, scores) -> units.put(metricId, new Units.Unpaired(scores[0], scores[1])));
+        }
         List<MetricComparison> raw = new ArrayList<>();
         for (UUID metricId : metricIds) {
-            Sample[] sides = scores.getOrDefault(metricId, new Sample[] {Sample.empty(), Sample.empty()});
+            ComparisonRepository.Totals[] sides = totals.getOrDefault(metricId,
+                    new ComparisonRepository.Totals[] {ComparisonRepository.Totals.NONE, ComparisonRepository.Totals.NONE});
             // A metric deleted since it scored keeps its id as its name.
             String name = names.getOrDefault(metricId, Ids.format(IdKind.METRIC, metricId));
-            raw.add(MetricComparator.compare(metricId, name, DEFAULT_PASS_THRESHOLD, sides[0], sides[1]));
+            raw.add(MetricComparator.compare(metricId, name, DEFAULT_PASS_THRESHOLD, summary(sides[0]), summary(sides[1]),
+                    units.getOrDefault(metricId, NOTHING)));
         }
         raw.sort(Comparator.comparing(MetricComparison::metricName).thenComparing(MetricComparison::metricId));
         return new Comparison(baseVersionId, candidateVersionId, MetricComparator.adjust(raw));
@@ -65,5 +93,20 @@ public class ComparisonService {
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
         Where where = filters.scoredEvaluations(caller, query, requested.keySet());
         return comparisons.items(where, baseVersionId, candidateVersionId, query.limit(), query.offset());
+    }
+
+    /** Paired when every evaluation of both versions ran on a test case and every test case has scores on both. */
+    private static boolean isPaired(List<ComparisonRepository.TestCaseRow> rows) {
+        return rows.stream().allMatch(row -> !row.withoutTestCase() && row.base().n() > 0 && row.candidate().n() > 0);
+    }
+
+    private static SideSummary summary(ComparisonRepository.Totals side) {
+        if (side.n() == 0) {
+            return SideSummary.EMPTY;
+        }
+        double mean = side.mean();
+        Double standardDeviation = side.n() < 2 ? null
+                : Math.sqrt(Math.max(0, (side.squares() - side.n() * mean * mean) / (side.n() - 1)));
+        return SideSummary.of(side.n(), mean, standardDeviation, side.passing());
     }
 }

@@ -1,6 +1,6 @@
 package dev.assay.analysis;
 
-/** Means and shares over score arrays. */
+/** The mean of a score array. */
 final class Descriptive {
 
     private Descriptive() {}
@@ -11,16 +11,5 @@ final class Descriptive {
             sum += value;
         }
         return sum / values.length;
-    }
-
-    /** The share of values at or above the threshold. */
-    static double shareAtLeast(double[] values, double threshold) {
-        long passing = 0;
-        for (double value : values) {
-            if (value >= threshold) {
-                passing++;
-            }
-        }
-        return (double) passing / values.length;
     }
 }

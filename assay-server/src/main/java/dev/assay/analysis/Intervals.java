@@ -21,18 +21,15 @@ final class Intervals {
 
     private Intervals() {}
 
-    /** mean ± t(0.975, n−1)·s/√n, as SciPy's {@code t.interval(0.95, n-1, loc=mean, scale=sem)}; null below 2 values. */
-    static @Nullable Interval mean(double[] values) {
-        int n = values.length;
+    /**
+     * mean ± t(0.975, n−1)·s/√n, as SciPy's {@code t.interval(0.95, n-1, loc=mean, scale=sem)}, from
+     * the sample standard deviation s; null below 2 values.
+     */
+    static @Nullable Interval mean(long n, double mean, double standardDeviation) {
         if (n < 2) {
             return null;
         }
-        double mean = Descriptive.mean(values);
-        double sumOfSquares = 0;
-        for (double value : values) {
-            sumOfSquares += (value - mean) * (value - mean);
-        }
-        double standardError = Math.sqrt(sumOfSquares / (n - 1) / n);
+        double standardError = standardDeviation / Math.sqrt(n);
         double quantile = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);
         return new Interval(Math.min(mean, mean - quantile * standardError), Math.max(mean, mean + quantile * standardError));
     }

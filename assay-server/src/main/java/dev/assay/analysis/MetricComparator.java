@@ -2,10 +2,7 @@ package dev.assay.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -20,30 +17,32 @@ final class MetricComparator {
     private MetricComparator() {}
 
     /** The comparison before adjustment: its verdict is provisional until {@link #adjust(List)}. */
-    static MetricComparison compare(UUID metricId, String metricName, double passThreshold, Sample base, Sample candidate) {
-        SideSummary baseSummary = SideSummary.of(base.scores(), passThreshold);
-        SideSummary candidateSummary = SideSummary.of(candidate.scores(), passThreshold);
-        if (isPaired(base, candidate)) {
-            TreeMap<String, double[]> byTestCase = meansByTestCase(base, candidate);
-            int pairs = byTestCase.size();
-            if (pairs < MIN_UNITS) {
-                return insufficient(metricId, metricName, passThreshold, Pairing.PAIRED, baseSummary, candidateSummary, pairs);
+    static MetricComparison compare(UUID metricId, String metricName, double passThreshold, SideSummary base,
+            SideSummary candidate, Units units) {
+        return switch (units) {
+            case Units.Paired paired -> {
+                int pairs = paired.differences().length;
+                if (pairs < MIN_UNITS) {
+                    yield insufficient(metricId, metricName, passThreshold, Pairing.PAIRED, base, candidate, pairs);
+                }
+                // Sorted, so the seeded bootstrap sees the same order however the rows were read.
+                double[] differences = sorted(paired.differences());
+                yield new MetricComparison(metricId, metricName, passThreshold, Pairing.PAIRED, base, candidate, pairs,
+                        Descriptive.mean(differences), Intervals.pairedBootstrap(differences),
+                        MetricComparison.Test.WILCOXON_SIGNED_RANK, RankTests.signedRank(differences), null, Verdict.NO_CHANGE);
             }
-            double[] differences = byTestCase.values().stream().mapToDouble(means -> means[1] - means[0]).toArray();
-            return new MetricComparison(metricId, metricName, passThreshold, Pairing.PAIRED, baseSummary, candidateSummary,
-                    pairs, Descriptive.mean(differences), Intervals.pairedBootstrap(differences),
-                    MetricComparison.Test.WILCOXON_SIGNED_RANK, RankTests.signedRank(differences), null, Verdict.NO_CHANGE);
-        }
-        if (base.size() < MIN_UNITS || candidate.size() < MIN_UNITS) {
-            return insufficient(metricId, metricName, passThreshold, Pairing.UNPAIRED, baseSummary, candidateSummary, 0);
-        }
-        // Sorted, so the seeded bootstrap sees the same order however the rows were read.
-        double[] baseScores = sorted(base.scores());
-        double[] candidateScores = sorted(candidate.scores());
-        double delta = Descriptive.mean(candidateScores) - Descriptive.mean(baseScores);
-        return new MetricComparison(metricId, metricName, passThreshold, Pairing.UNPAIRED, baseSummary, candidateSummary,
-                0, delta, Intervals.bootstrap(baseScores, candidateScores), MetricComparison.Test.MANN_WHITNEY_U,
-                RankTests.rankSum(baseScores, candidateScores), null, Verdict.NO_CHANGE);
+            case Units.Unpaired unpaired -> {
+                if (unpaired.base().length < MIN_UNITS || unpaired.candidate().length < MIN_UNITS) {
+                    yield insufficient(metricId, metricName, passThreshold, Pairing.UNPAIRED, base, candidate, 0);
+                }
+                double[] baseScores = sorted(unpaired.base());
+                double[] candidateScores = sorted(unpaired.candidate());
+                double delta = Descriptive.mean(candidateScores) - Descriptive.mean(baseScores);
+                yield new MetricComparison(metricId, metricName, passThreshold, Pairing.UNPAIRED, base, candidate, 0, delta,
+                        Intervals.bootstrap(baseScores, candidateScores), MetricComparison.Test.MANN_WHITNEY_U,
+                        RankTests.rankSum(baseScores, candidateScores), null, Verdict.NO_CHANGE);
+            }
+        };
     }
 
     /** Adjusts the p-values of the tested comparisons together (Holm) and gives each its verdict. */
@@ -72,47 +71,6 @@ final class MetricComparator {
             return Verdict.NO_CHANGE;
         }
         return delta > 0 ? Verdict.IMPROVED : Verdict.REGRESSED;
-    }
-
-    /** Paired when every evaluation of both versions has a test case and both ran the same set. */
-    static boolean isPaired(Sample base, Sample candidate) {
-        if (base.size() == 0 || candidate.size() == 0) {
-            return false;
-        }
-        Set<String> baseCases = testCases(base);
-        Set<String> candidateCases = testCases(candidate);
-        return baseCases != null && baseCases.equals(candidateCases);
-    }
-
-    private static @Nullable Set<String> testCases(Sample sample) {
-        Set<String> cases = new HashSet<>();
-        for (String testCaseId : sample.testCaseIds()) {
-            if (testCaseId == null) {
-                return null;
-            }
-            cases.add(testCaseId);
-        }
-        return cases;
-    }
-
-    /** Per test case, in test case id order: {base mean, candidate mean}. */
-    private static TreeMap<String, double[]> meansByTestCase(Sample base, Sample candidate) {
-        TreeMap<String, double[]> sums = new TreeMap<>();
-        accumulate(sums, base, 0);
-        accumulate(sums, candidate, 2);
-        TreeMap<String, double[]> means = new TreeMap<>();
-        sums.forEach((testCase, sum) -> means.put(testCase, new double[] {sum[0] / sum[1], sum[2] / sum[3]}));
-        return means;
-    }
-
-    private static void accumulate(TreeMap<String, double[]> sums, Sample sample, int offset) {
-        String[] testCaseIds = sample.testCaseIds();
-        double[] scores = sample.scores();
-        for (int i = 0; i < scores.length; i++) {
-            double[] sum = sums.computeIfAbsent(nonNull(testCaseIds[i]), key -> new double[4]);
-            sum[offset] += scores[i];
-            sum[offset + 1]++;
-        }
     }
 
     private static double[] sorted(double[] values) {

@@ -2,6 +2,7 @@ package dev.assay.evaluation;
 
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
+import dev.assay.common.RowStreams;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import dev.assay.metric.MetricSource;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -89,11 +91,20 @@ class EvaluationRepository {
     }
 
     List<Evaluation> list(Where where, List<SortKey<EvaluationSort>> sort, int limit, int offset) {
-        String order = OrderBy.of(sort, "e.created_at", "e.id");
         return where.param("limit", limit).param("offset", offset)
-                .bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + order))
+                .bind(jdbc.sql(listSql(where, sort)))
                 .query(EvaluationRepository::map)
                 .list();
+    }
+
+    /** Every row of a list query in its order, unpaged, one at a time (an export). Needs a transaction. */
+    void forEach(Where where, List<SortKey<EvaluationSort>> sort, RowStreams streams, Consumer<Evaluation> sink) {
+        streams.forEach(where.param("limit", Long.MAX_VALUE).param("offset", 0), listSql(where, sort),
+                EvaluationRepository::map, sink);
+    }
+
+    private static String listSql(Where where, List<SortKey<EvaluationSort>> sort) {
+        return "SELECT " + COLUMNS + FROM + where.sql() + OrderBy.of(sort, "e.created_at", "e.id");
     }
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
@@ -258,6 +269,27 @@ class EvaluationRepository {
                             can_retry = false
                         WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
                           AND status = 'PENDING_HUMAN' AND human_evaluator_id = :annotatorId
+                        """)
+                .param("score", score)
+                .param("reason", reason)
+                .param("now", Sql.timestamp(now))
+                .param("organizationId", organizationId)
+                .param("id", id)
+                .param("annotatorId", annotatorId)
+                .update() == 1;
+    }
+
+    /** A human's score and reason beside the machine's, on a scored evaluation of a metric people do not score. */
+    boolean reviewMachineScore(UUID organizationId, UUID id, String annotatorId, double score, @Nullable String reason,
+            Instant now) {
+        return jdbc.sql("""
+                        UPDATE evaluations e
+                        SET human_score = :score, human_reason = :reason, human_evaluator_id = :annotatorId,
+                            human_evaluator_started_at = :now, human_evaluator_finished_at = :now
+                        FROM metrics m
+                        WHERE m.id = e.metric_id AND m.source <> 'HUMAN_EVALUATION'
+                          AND e.organization_id = :organizationId AND e.id = :id AND e.deleted_at IS NULL
+                          AND e.status = 'SUCCESS' AND e.score IS NOT NULL AND e.human_score IS NULL
                         """)
                 .param("score", score)
                 .param("reason", reason)

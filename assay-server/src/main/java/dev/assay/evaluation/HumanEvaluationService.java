@@ -56,7 +56,11 @@ public class HumanEvaluationService {
         return evaluations.find(caller.organizationId(), id).orElseThrow();
     }
 
-    /** Records the caller's score on an evaluation they claimed: SUCCESS with the human score and reason. */
+    /**
+     * Records the caller's score on an evaluation they claimed: SUCCESS with the human score and
+     * reason. On a SUCCESS evaluation of any other metric, it records the human's review beside the
+     * machine's score and reason, which stay as they are; once per evaluation, no claim needed.
+     */
     @Transactional
     public Evaluation submit(Caller caller, String evaluationId, double score, @Nullable String reason) {
         if (!(score >= 0 && score <= 1)) {
@@ -65,6 +69,10 @@ public class HumanEvaluationService {
         UUID id = parse(evaluationId);
         Instant now = Timestamps.now(clock);
         if (!evaluations.submitHumanScore(caller.organizationId(), id, annotatorId(caller), score, reason, now)) {
+            // A machine-scored evaluation takes a human review beside its score, for judge calibration.
+            if (evaluations.reviewMachineScore(caller.organizationId(), id, annotatorId(caller), score, reason, now)) {
+                return evaluations.find(caller.organizationId(), id).orElseThrow();
+            }
             throw refusal(caller, id, evaluationId);
         }
         Evaluation scored = evaluations.find(caller.organizationId(), id).orElseThrow();
@@ -77,6 +85,9 @@ public class HumanEvaluationService {
 
     private AssayException refusal(Caller caller, UUID id, String evaluationId) {
         Evaluation evaluation = evaluations.find(caller.organizationId(), id).orElseThrow(() -> EvaluationQueryService.notFound(evaluationId));
+        if (evaluation.humanScore() != null) {
+            return AssayException.invalid("Evaluation " + evaluationId + " already has a human score");
+        }
         if (evaluation.status() != EvaluationStatus.PENDING_HUMAN) {
             return AssayException.invalid("Evaluation " + evaluationId + " is not waiting for a human (status "
                     + evaluation.status() + ")");

@@ -3,6 +3,7 @@ package dev.assay.inference;
 import dev.assay.common.JsonValues;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
+import dev.assay.common.RowStreams;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
@@ -130,6 +132,12 @@ class InferenceResultRepository {
                 .bind(jdbc.sql(listSql(where, sort)))
                 .query(InferenceResultRepository::map)
                 .list();
+    }
+
+    /** Every row of a list query in its order, unpaged, one at a time (an export). Needs a transaction. */
+    void forEach(Where where, List<SortKey<InferenceResultSort>> sort, RowStreams streams, Consumer<InferenceResult> sink) {
+        streams.forEach(where.param("limit", Long.MAX_VALUE).param("offset", 0), listSql(where, sort),
+                InferenceResultRepository::map, sink);
     }
 
     /** The list statement; package-private so a test can check its plan uses an index. */

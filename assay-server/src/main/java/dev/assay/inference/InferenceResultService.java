@@ -157,6 +157,12 @@ public class InferenceResultService {
 
     @Transactional(readOnly = true)
     public List<InferenceResult> list(Caller caller, ListQuery query) {
+        Where where = listWhere(caller, query);
+        return results.list(where, query.sort(InferenceResultSort::fromWire), query.limit(), query.offset());
+    }
+
+    /** The filters of {@code GET /inferenceResults} as conditions, the strict {@code ids} checked (404). */
+    Where listWhere(Caller caller, ListQuery query) {
         Where where = Where.tenant("r", caller.organizationId()).add("r.deleted_at IS NULL");
         where.relation("r.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
         List<String> evaluationIds = query.ids("evaluationIds");
@@ -171,7 +177,7 @@ public class InferenceResultService {
         where.createdBetween("r", query);
         StrictIds strict = StrictIds.addTo(where, "r", query, IdKind.INFERENCE_RESULT);
         strict.check(() -> results.matchingIds(where), ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result");
-        return results.list(where, query.sort(InferenceResultSort::fromWire), query.limit(), query.offset());
+        return where;
     }
 
     @Transactional

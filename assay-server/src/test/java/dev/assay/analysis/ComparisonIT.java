@@ -82,6 +82,36 @@ class ComparisonIT extends ApiIntegrationTest {
         }
 
         @Test
+        void compare_averagesRepeatedEvaluationsOfATestCase() {
+            List<String> testCases = testCases(testId, 2);
+            scoreAll(base, List.of(testCases.get(0), testCases.get(0), testCases.get(1), testCases.get(1)), metric,
+                    new double[] {0.2, 0.4, 0.5, 0.5});
+            scoreAll(candidate, testCases, metric, new double[] {0.6, 0.9});
+
+            MetricComparisonResponse result = client.comparisons().compare(base, candidate).metrics().getFirst();
+
+            assertThat(result.pairing()).isEqualTo("PAIRED");
+            assertThat(result.pairs()).isEqualTo(2);
+            // test case 1: 0.6 - mean(0.2, 0.4); test case 2: 0.9 - 0.5
+            assertThat(result.delta()).isCloseTo(0.35, within(1e-12));
+            assertThat(result.base().n()).isEqualTo(4);
+            assertThat(result.candidate().n()).isEqualTo(2);
+        }
+
+        @Test
+        void compare_whenTestCaseSetsDiffer_isUnpaired() {
+            List<String> testCases = testCases(testId, 4);
+            scoreAll(base, testCases.subList(0, 3), metric, new double[] {0.2, 0.4, 0.5});
+            scoreAll(candidate, testCases.subList(1, 4), metric, new double[] {0.6, 0.9, 0.7});
+
+            MetricComparisonResponse result = client.comparisons().compare(base, candidate).metrics().getFirst();
+
+            assertThat(result.pairing()).isEqualTo("UNPAIRED");
+            assertThat(result.test()).isEqualTo("MANN_WHITNEY_U");
+            assertThat(result.delta()).isCloseTo(0.7333333333333334 - 0.36666666666666664, within(1e-12));
+        }
+
+        @Test
         void compare_isReproducible() {
             List<String> testCases = testCases(testId, 6);
             scoreAll(base, testCases, metric, new double[] {0.1, 0.5, 0.9, 0.4, 0.3, 0.8});

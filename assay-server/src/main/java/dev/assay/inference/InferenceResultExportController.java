@@ -1,0 +1,43 @@
+package dev.assay.inference;
+
+import dev.assay.api.InferenceResultResponse;
+import dev.assay.auth.Caller;
+import dev.assay.common.ExportFormat;
+import dev.assay.common.ExportWriter;
+import dev.assay.common.ListQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/inferenceResults")
+class InferenceResultExportController {
+    private final InferenceResultExporter exporter;
+    private final JsonMapper json;
+
+    InferenceResultExportController(InferenceResultExporter exporter, JsonMapper json) {
+        this.exporter = exporter;
+        this.json = json;
+    }
+
+    @GetMapping("/export")
+    ResponseEntity<StreamingResponseBody> export(Caller caller, HttpServletRequest request) {
+        ListQuery query = ListQuery.of(request.getParameterMap());
+        ExportFormat format = ExportFormat.of(query);
+        InferenceResultExporter.Export export = exporter.prepare(caller, query);
+        StreamingResponseBody body = stream -> {
+            ExportWriter<InferenceResultResponse> writer = new ExportWriter<>(stream, format, json, InferenceResultResponse.class);
+            exporter.stream(export, result -> writer.write(InferenceResultMapper.toResponse(result)));
+            writer.finish();
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, format.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inferenceResults." + format.extension() + "\"")
+                .body(body);
+    }
+}

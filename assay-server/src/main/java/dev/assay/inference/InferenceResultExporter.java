@@ -1,0 +1,43 @@
+package dev.assay.inference;
+
+import dev.assay.auth.Caller;
+import dev.assay.common.ListQuery;
+import dev.assay.common.ListQuery.SortKey;
+import dev.assay.common.RowStreams;
+import dev.assay.common.Where;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@code GET /inferenceResults/export}: the rows of {@code GET /inferenceResults} with its filters
+ * and sort, unpaged, streamed through a cursor. The filters are checked first, so bad input answers
+ * 400 or 404 before the first byte.
+ */
+@Service
+class InferenceResultExporter {
+    private final InferenceResultService results;
+    private final InferenceResultRepository repository;
+    private final RowStreams streams;
+
+    InferenceResultExporter(InferenceResultService results, InferenceResultRepository repository, RowStreams streams) {
+        this.results = results;
+        this.repository = repository;
+        this.streams = streams;
+    }
+
+    @Transactional(readOnly = true)
+    public Export prepare(Caller caller, ListQuery query) {
+        return new Export(results.listWhere(caller, query), query.sort(InferenceResultSort::fromWire));
+    }
+
+    /** Hands every row to the sink in order, in one read-only transaction. */
+    @Transactional(readOnly = true)
+    public void stream(Export export, Consumer<InferenceResult> sink) {
+        repository.forEach(export.where(), export.sort(), streams, sink);
+    }
+
+    /** A checked export query. */
+    record Export(Where where, List<SortKey<InferenceResultSort>> sort) {}
+}
