@@ -93,7 +93,12 @@ public final class SpanRecorder implements AutoCloseable {
 
     /** Sends every finished span now, whole trees only (spans still open wait for their root). */
     public synchronized void flush() {
-        while (!ready.isEmpty()) {
+        send(1);
+    }
+
+    /** Sends batches while at least {@code minimum} finished spans wait. */
+    private void send(int minimum) {
+        while (!ready.isEmpty() && ready.size() >= minimum) {
             List<Span> batch = new ArrayList<>(ready.subList(0, Math.min(batchSize, ready.size())));
             ready.subList(0, batch.size()).clear();
             CreateTraceBatchResponse response = traces.createBatch(batch.stream().map(Span::request).toList());
@@ -133,9 +138,7 @@ public final class SpanRecorder implements AutoCloseable {
             // Parents start before their children: start order sends parents first.
             tree.sort((left, right) -> Long.compare(left.sequence, right.sequence));
             ready.addAll(tree);
-            if (ready.size() >= batchSize) {
-                flush();
-            }
+            send(batchSize);
         }
     }
 

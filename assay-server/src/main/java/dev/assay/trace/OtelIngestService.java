@@ -37,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Stores the spans of an OTLP export (docs/api.md "OpenTelemetry"). One OTel trace is one turn,
  * found by the {@code galtea.trace.id} attribute, else by the W3C trace id stored on a turn, else
  * assembled into a production session from a conversation key and {@code galtea.version.id}.
+ * Spans of a trace whose turn is not known yet wait (for {@code assay.traces.pending-ttl}) until a
+ * later span of the same trace resolves it.
  * Span ids are derived from the organization and the OTel ids, so a re-sent export stores nothing
  * twice and opens no second turn. The whole export is one transaction.
  */
@@ -86,32 +88,46 @@ class OtelIngestService {
     }
 
     private Result ingestOnce(Caller caller, List<OtlpSpan> exported) {
+        Instant now = Timestamps.now(clock);
+        spans.expirePending(now.minus(properties.pendingTtl()));
         Rejections rejections = new Rejections();
-        Map<String, List<OtlpSpan>> byTrace = new LinkedHashMap<>();
+        Map<String, Map<String, OtlpSpan>> byTrace = new LinkedHashMap<>();
         for (OtlpSpan span : exported) {
             if (!span.hasValidIds()) {
                 rejections.add(1, "span ids must be 16-byte trace and 8-byte span ids, not all zero");
             } else if (span.name().isBlank()) {
                 rejections.add(1, "span " + span.spanId() + " has an empty name");
             } else {
-                byTrace.computeIfAbsent(span.traceId(), k -> new ArrayList<>()).add(span);
+                byTrace.computeIfAbsent(span.traceId(), k -> new LinkedHashMap<>()).putIfAbsent(span.spanId(), span);
             }
         }
         int[] newConversations = {0};
-        Instant now = Timestamps.now(clock);
+        List<OtlpSpan> held = new ArrayList<>();
+        Map<String, Resolution> resolved = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, OtlpSpan>> trace : byTrace.entrySet()) {
+            List<OtlpSpan> group = List.copyOf(trace.getValue().values());
+            Resolution turn = resolveTurn(caller, trace.getKey(), group, newConversations);
+            if (turn.hold()) {
+                held.addAll(group);
+            } else if (turn.problem() != null) {
+                rejections.add(group.size(), turn.problem());
+            } else {
+                resolved.put(trace.getKey(), turn);
+            }
+        }
+        // Spans that arrived earlier than what resolves their turn join it now.
+        for (OtlpSpan waiting : spans.release(caller.organizationId(), resolved.keySet())) {
+            byTrace.get(waiting.traceId()).putIfAbsent(waiting.spanId(), waiting);
+        }
+        spans.hold(caller.organizationId(), held, now);
+
         List<Span> toStore = new ArrayList<>();
         List<TurnUpdate> updates = new ArrayList<>();
-        for (Map.Entry<String, List<OtlpSpan>> trace : byTrace.entrySet()) {
-            List<OtlpSpan> group = trace.getValue();
-            Resolution turn = resolveTurn(caller, trace.getKey(), group, newConversations);
-            if (turn.problem() != null) {
-                rejections.add(group.size(), turn.problem());
-                continue;
-            }
-            InferenceResult found = turn.turn();
+        for (Map.Entry<String, Resolution> trace : resolved.entrySet()) {
+            InferenceResult found = trace.getValue().turn();
             OtlpSpan root = null;
             boolean reportsTokens = false;
-            for (OtlpSpan span : group) {
+            for (OtlpSpan span : byTrace.get(trace.getKey()).values()) {
                 OtelMapping.Fields fields = OtelMapping.map(span);
                 toStore.add(new Span(spanId(caller, span.traceId(), span.spanId()), caller.organizationId(), found.id(),
                         found.sessionId(),
@@ -125,7 +141,7 @@ class OtelIngestService {
                 reportsTokens |= OtelMapping.count(span, OtelMapping.INPUT_TOKENS) != null
                         || OtelMapping.count(span, OtelMapping.OUTPUT_TOKENS) != null;
             }
-            if (turn.correlatedByTraceId()) {
+            if (trace.getValue().correlatedByTraceId()) {
                 updates.add(new TurnUpdate(found, root, reportsTokens));
             }
         }
@@ -140,7 +156,14 @@ class OtelIngestService {
                 turns.setTokenCounts(caller, update.turn().id(), sums[0], sums[1]);
             }
         }
-        return new Result(toStore.size(), rejections.count, rejections.message());
+        String message = rejections.message();
+        if (!held.isEmpty()) {
+            String note = held.size() + " spans wait for their turn: a span of the same trace must carry galtea.trace.id,"
+                    + " or a conversation key (galtea.session.custom_id, gen_ai.conversation.id, session.id) with"
+                    + " galtea.version.id, or the trace id must be logged on a turn";
+            message = message == null ? note : message + "; " + note;
+        }
+        return new Result(toStore.size(), rejections.count, message);
     }
 
     /** The turn of one OTel trace, or why its spans are rejected. */
@@ -158,8 +181,7 @@ class OtelIngestService {
         String conversation = first(group, OtelMapping.CONVERSATION_KEYS);
         String versionId = first(group, List.of(OtelMapping.VERSION_KEY));
         if (conversation == null || versionId == null) {
-            return Resolution.rejected("trace " + traceId + " has no turn: set galtea.trace.id, or a conversation key"
-                    + " (galtea.session.custom_id, gen_ai.conversation.id, session.id) and galtea.version.id");
+            return Resolution.HOLD;
         }
         if (conversation.length() > MAX_CONVERSATION_KEY_LENGTH) {
             return Resolution.rejected("conversation key longer than " + MAX_CONVERSATION_KEY_LENGTH + " characters");
@@ -236,9 +258,17 @@ class OtelIngestService {
         };
     }
 
-    private record Resolution(@Nullable InferenceResult turn, boolean correlatedByTraceId, @Nullable String problem) {
+    private record Resolution(@Nullable InferenceResult turn, boolean correlatedByTraceId, @Nullable String problem,
+            boolean hold) {
+        /** No turn yet and nothing wrong: the spans wait for a span that names their turn. */
+        static final Resolution HOLD = new Resolution(null, false, null, true);
+
+        Resolution(@Nullable InferenceResult turn, boolean correlatedByTraceId, @Nullable String problem) {
+            this(turn, correlatedByTraceId, problem, false);
+        }
+
         static Resolution rejected(String problem) {
-            return new Resolution(null, false, problem);
+            return new Resolution(null, false, problem, false);
         }
     }
 

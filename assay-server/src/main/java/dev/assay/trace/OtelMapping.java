@@ -157,8 +157,9 @@ final class OtelMapping {
     /** A token count attribute, when it is a non-negative integer. */
     static @Nullable Long count(OtlpSpan span, String key) {
         Object value = span.attributes().get(key);
-        if (value instanceof Long number && number >= 0) {
-            return number;
+        if (value instanceof Number number && !(value instanceof Double) && !(value instanceof Float)
+                && number.longValue() >= 0) {
+            return number.longValue();
         }
         if (value instanceof String text) {
             try {

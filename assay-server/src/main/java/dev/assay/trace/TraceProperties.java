@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter the {@code Retry-After} of that 503
  * @param maxNewConversationsPerPayload production sessions one OTLP request may open; traces of
  *     further new conversations are rejected
+ * @param pendingTtl how long an OTel span whose turn is not known yet waits for it
  */
 @ConfigurationProperties("assay.traces")
 @Validated
@@ -21,4 +22,5 @@ record TraceProperties(
         @DefaultValue("8") @Positive int maxConcurrentIngests,
         @DefaultValue("2s") Duration ingestWait,
         @DefaultValue("1s") Duration retryAfter,
-        @DefaultValue("100") @Positive int maxNewConversationsPerPayload) {}
+        @DefaultValue("100") @Positive int maxNewConversationsPerPayload,
+        @DefaultValue("1h") Duration pendingTtl) {}

@@ -157,6 +157,48 @@ class TraceRepository {
                 .single();
     }
 
+    /** Keeps OTel spans whose turn is not known yet; a span already waiting is kept once. */
+    void hold(UUID organizationId, List<OtlpSpan> pending, Instant now) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO otel_pending_spans (organization_id, trace_id, span_id, span, received_at)
+                        SELECT :organizationId, t.trace_id, t.span_id, t.span::jsonb, :now
+                        FROM unnest(:traceIds, :spanIds, :spans) AS t(trace_id, span_id, span)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("organizationId", organizationId)
+                .param("now", Sql.timestamp(now))
+                .param("traceIds", new SqlArrayValue("text", pending.stream().map(OtlpSpan::traceId).toArray()))
+                .param("spanIds", new SqlArrayValue("text", pending.stream().map(OtlpSpan::spanId).toArray()))
+                .param("spans", new SqlArrayValue("text", pending.stream().map(JSON::writeValueAsString).toArray()))
+                .update();
+    }
+
+    /** Takes (and removes) the spans waiting for the given OTel traces of the organization. */
+    List<OtlpSpan> release(UUID organizationId, Collection<String> traceIds) {
+        if (traceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        DELETE FROM otel_pending_spans
+                        WHERE organization_id = :organizationId AND trace_id = ANY(:traceIds)
+                        RETURNING span::text
+                        """)
+                .param("organizationId", organizationId)
+                .param("traceIds", new SqlArrayValue("text", traceIds.toArray()))
+                .query((rs, row) -> JSON.readValue(rs.getString(1), OtlpSpan.class))
+                .list();
+    }
+
+    /** Forgets waiting spans received before {@code cutoff}; answers how many. */
+    int expirePending(Instant cutoff) {
+        return jdbc.sql("DELETE FROM otel_pending_spans WHERE received_at < :cutoff")
+                .param("cutoff", Sql.timestamp(cutoff))
+                .update();
+    }
+
     Set<UUID> matchingIds(Where where) {
         return new HashSet<>(where.bind(jdbc.sql("SELECT s.id FROM spans s " + where.sql())).query(UUID.class).list());
     }

@@ -96,7 +96,7 @@ public class TraceService {
 
     @Transactional(readOnly = true)
     public Span get(Caller caller, String spanId) {
-        return Ids.parse(IdKind.TRACE, spanId)
+        return TraceMapper.parseSpanId(spanId)
                 .flatMap(id -> spans.find(caller.organizationId(), id))
                 .orElseThrow(() -> notFound(spanId));
     }
@@ -127,7 +127,11 @@ public class TraceService {
         query.instant("toStartTime").ifPresent(value ->
                 where.add("s.start_time <= :toStartTime", "toStartTime", Sql.timestamp(value)));
         where.createdBetween("s", query);
-        StrictIds strict = StrictIds.addTo(where, "s", query, IdKind.TRACE);
+        // A client-chosen UUID names its span as well as the trace_ form does.
+        List<String> ids = query.ids("ids").stream()
+                .map(id -> TraceMapper.parseSpanId(id).map(uuid -> Ids.format(IdKind.TRACE, uuid)).orElse(id))
+                .toList();
+        StrictIds strict = StrictIds.addTo(where, "s", ids, IdKind.TRACE);
         strict.check(() -> spans.matchingIds(where), ErrorCode.SPAN_NOT_FOUND, "Span");
         return spans.list(where, query.sort(TraceSort::fromWire), query.limit(), query.offset());
     }
@@ -163,7 +167,7 @@ public class TraceService {
     /** Deletes a span and the spans nested under it. */
     @Transactional
     public void delete(Caller caller, String spanId) {
-        UUID id = Ids.parse(IdKind.TRACE, spanId).orElseThrow(() -> notFound(spanId));
+        UUID id = TraceMapper.parseSpanId(spanId).orElseThrow(() -> notFound(spanId));
         if (spans.find(caller.organizationId(), id).isEmpty()
                 || spans.softDeleteWithDescendants(caller.organizationId(), id, Timestamps.now(clock)) == 0) {
             throw notFound(spanId);
