@@ -182,6 +182,14 @@ final class OperationCommand implements Callable<Integer> {
         ListOptions options = listOptions(spec);
         Integer limit = spec.findOption("--limit").getValue();
         Integer offset = spec.findOption("--offset").getValue();
+        if (operation.noun().equals("inference-results") || operation.noun().equals("evaluations")) {
+            if (limit != null || offset != null) {
+                throw CliException.usage("export " + spec.name() + " streams every row: --limit and --offset do not apply");
+            }
+            boolean csv = format == Output.Format.CSV;
+            streamExport(spec, options.with("format", csv ? "csv" : "jsonl"), csv);
+            return;
+        }
         int pageSize = limit == null ? DEFAULT_PAGE : limit;
         if (pageSize <= 0) {
             throw CliException.usage("--limit must be positive");
@@ -211,6 +219,42 @@ final class OperationCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             throw CliException.usage("Cannot write " + file + ": " + e.getMessage());
+        }
+        progress.finish(counts, 0);
+    }
+
+    /**
+     * Turns and evaluations come from the server's export routes (docs/api.md, "Export"): one
+     * response streamed from a database cursor, copied through as it arrives.
+     */
+    private void streamExport(CommandSpec spec, ListOptions options, boolean csv) {
+        String file = spec.findOption("--file").getValue();
+        Progress progress = new Progress(context, "export " + spec.name(), -1);
+        Progress.Counts counts = new Progress.Counts();
+        try (java.io.InputStream body = operation.noun().equals("evaluations")
+                        ? context.client().evaluations().export(options)
+                        : context.client().inferenceResults().export(options);
+                java.io.Reader reader = new java.io.InputStreamReader(body, StandardCharsets.UTF_8);
+                java.io.Writer target = file == null ? null : Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
+            java.io.Writer sink = target == null ? context.out : target;
+            char[] buffer = new char[1 << 16];
+            long lines = 0;
+            int read;
+            while ((read = reader.read(buffer)) > 0) {
+                sink.write(buffer, 0, read);
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                counts.rows = csv ? Math.max(0, lines - 1) : lines;
+                counts.accepted = counts.rows;
+                counts.offset = counts.rows;
+                progress.update(counts, 0);
+            }
+            sink.flush();
+        } catch (IOException e) {
+            throw new CliException(ExitCode.SERVER, "The export broke off after " + counts.rows + " rows: " + e.getMessage());
         }
         progress.finish(counts, 0);
     }

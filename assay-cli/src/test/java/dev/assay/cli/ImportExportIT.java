@@ -174,7 +174,7 @@ class ImportExportIT {
         assertThat(cli.run("import", "turns", source.toString()).exitCode()).isZero();
 
         Path exported = directory.resolve("export.jsonl");
-        Cli.Result export = cli.run("export", "turns", "--session-ids", sessionId, "--limit", "10", "--file", exported.toString());
+        Cli.Result export = cli.run("export", "turns", "--session-ids", sessionId, "--file", exported.toString());
         assertThat(export.exitCode()).as(export.toString()).isZero();
         assertThat(Files.readAllLines(exported)).hasSize(25);
         assertThat(export.err()).contains("export turns: rows 25").contains("done");
@@ -182,8 +182,15 @@ class ImportExportIT {
         Cli.Result csv = cli.run("export", "turns", "--session-ids", sessionId, "-o", "csv");
         assertThat(csv.out().strip().lines()).hasSize(26);
         assertThat(csv.out()).startsWith("id,sessionId,");
+        assertThat(cli.run("export", "turns", "--session-ids", sessionId, "--limit", "10").exitCode()).isEqualTo(ExitCode.USAGE);
+
+        // Sessions have no export route: their export pages through the list, here one row a page.
+        Path sessions = directory.resolve("sessions.jsonl");
+        Cli.Result pagedExport = cli.run("export", "sessions", "--version-ids", versionId, "--limit", "1", "--file", sessions.toString());
+        assertThat(pagedExport.exitCode()).as(pagedExport.toString()).isZero();
 
         String other = client.sessions().create(CreateSessionRequest.forVersion(versionId)).id();
+        assertThat(Files.readAllLines(sessions)).hasSize(1);
         Cli.Result back = cli.run("import", "turns", exported.toString(), "--session-id", other);
         assertThat(back.exitCode()).as(back.toString()).isZero();
         // Exported rows name their session, which wins over --session-id: they go back to the first session.
