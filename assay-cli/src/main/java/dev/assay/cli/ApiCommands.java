@@ -76,7 +76,8 @@ final class ApiCommands {
             Map.entry("specifications", "Specifications of products and their metrics."),
             Map.entry("evaluations", "Evaluations and the human annotation queue."),
             Map.entry("traces", "Spans: the steps inside a turn."),
-            Map.entry("comparisons", "Comparisons of two versions, metric by metric."));
+            Map.entry("comparisons", "Comparisons of two versions, metric by metric."),
+            Map.entry("agreement", "Agreement of machine scores with human reviews (judge calibration)."));
 
     /** The table columns of each noun; {@code -o json} and CSV always carry every field. */
     static final Map<String, List<String>> COLUMNS = Map.ofEntries(
@@ -91,6 +92,7 @@ final class ApiCommands {
             Map.entry("metrics", List.of("id", "name", "source", "organizationId", "createdAt")),
             Map.entry("specifications", List.of("id", "productId", "type", "name", "description", "createdAt")),
             Map.entry("traces", List.of("id", "inferenceResultId", "parentTraceId", "name", "type", "latencyMs", "startTime")),
+            Map.entry("agreement", List.of("evaluationId", "metricId", "machineScore", "humanScore", "absoluteError", "humanReason")),
             Map.entry("comparisons", List.of("metricId", "testCaseId", "baseScore", "candidateScore", "delta", "candidateReason")),
             Map.entry("evaluations", List.of("id", "metricId", "sessionId", "status", "score", "reason", "createdAt")));
 
@@ -307,8 +309,20 @@ final class ApiCommands {
                 .fields(concat(COMPARISON_FIELDS, f("limit", Kind.INT), f("offset", Kind.INT)))
                 .run((c, x) -> c.comparisons().items(x.required("baseVersionId"), x.required("candidateVersionId"),
                         x.queryOf(concat(COMPARISON_FILTERS, f("limit", Kind.INT), f("offset", Kind.INT))))));
+
+        ops.add(op("agreement", "get", "How well machine scores agree with human reviews, per metric")
+                .fields(AGREEMENT_FILTERS)
+                .run((c, x) -> c.agreement().measure(x.queryOf(AGREEMENT_FILTERS))));
+        ops.add(op("agreement", "items", "The reviewed evaluations whose machine and human scores differ, largest first")
+                .fields(concat(AGREEMENT_FILTERS, f("limit", Kind.INT), f("offset", Kind.INT)))
+                .run((c, x) -> c.agreement().disagreements(
+                        x.queryOf(concat(AGREEMENT_FILTERS, f("limit", Kind.INT), f("offset", Kind.INT))))));
         return ops;
     }
+
+    private static final Field[] AGREEMENT_FILTERS = {
+        new Field("metricIds", Kind.LIST), new Field("versionIds", Kind.LIST), new Field("testIds", Kind.LIST),
+        new Field("excludeTestIds", Kind.LIST), new Field("fromCreatedAt", Kind.STRING), new Field("toCreatedAt", Kind.STRING)};
 
     private static final Field[] COMPARISON_FILTERS = {
         new Field("metricIds", Kind.LIST), new Field("testIds", Kind.LIST),

@@ -110,4 +110,13 @@ class CompareIT {
         assertThat(items.size()).isEqualTo(3);
         assertThat(items.get(0).get("delta").asDouble()).isLessThan(0);
     }
+
+    @Test
+    void agreement_answersForTheMetric_evenWithoutReviews() {
+        String metricId = client.metrics().getByName(metricName).orElseThrow().id();
+        Cli.Result result = cli.run("agreement", "get", "--metric-ids", metricId);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains(metricId);
+        assertThat(cli.run("agreement", "items", "--metric-ids", metricId).out().strip()).isEqualTo("[]");
+    }
 }
