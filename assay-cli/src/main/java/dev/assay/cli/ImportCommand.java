@@ -41,6 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ImportCommand {
     /** The most rows one batch request carries: two messages a row, and the batch endpoint takes 1000. */
     static final int MAX_TURN_BATCH = 500;
+    /** How many ignored field names the report lists. */
+    static final int REPORTED_FIELDS = 100;
     /** How many rejections the final report lists; all are printed on stderr as they happen. */
     static final int REPORTED_REJECTIONS = 100;
 
@@ -356,7 +358,7 @@ final class ImportCommand {
         @Override
         public Object prepare(ObjectNode fields) throws RowRejected {
             fields.propertyNames().forEach(name -> {
-                if (!TURN_FIELDS.contains(name)) {
+                if (!TURN_FIELDS.contains(name) && ignored.size() < REPORTED_FIELDS) {
                     ignored.add(name);
                 }
             });
@@ -461,7 +463,9 @@ final class ImportCommand {
             ObjectNode request = context.json().createObjectNode();
             for (String name : List.copyOf(fields.propertyNames())) {
                 if (!TestCaseFields.NAMES.contains(name)) {
-                    ignored.add(name);
+                    if (ignored.size() < REPORTED_FIELDS) {
+                        ignored.add(name);
+                    }
                     continue;
                 }
                 request.set(name, fields.get(name));

@@ -24,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class OperationCommand implements Callable<Integer> {
     /** The page size of {@code --all} when {@code --limit} is not given. */
     static final int DEFAULT_PAGE = 1000;
+    /** The largest {@code --data} read: the server's default body limit ({@code assay.http.max-body-bytes}). */
+    static final int MAX_DATA_BYTES = 10 * 1024 * 1024;
 
     private final ApiCommands.Operation operation;
     private final Context context;
@@ -387,15 +389,24 @@ final class OperationCommand implements Callable<Integer> {
     private String readData(String data) {
         try {
             if (data.equals("-")) {
-                return new String(context.in.readAllBytes(), StandardCharsets.UTF_8);
+                return bounded(context.in.readNBytes(MAX_DATA_BYTES + 1), data);
             }
             if (data.startsWith("@")) {
-                return Files.readString(Path.of(data.substring(1)));
+                try (java.io.InputStream file = Files.newInputStream(Path.of(data.substring(1)))) {
+                    return bounded(file.readNBytes(MAX_DATA_BYTES + 1), data);
+                }
             }
         } catch (IOException e) {
             throw CliException.usage("Cannot read " + data + ": " + e.getMessage());
         }
         return data;
+    }
+
+    private static String bounded(byte[] bytes, String source) {
+        if (bytes.length > MAX_DATA_BYTES) {
+            throw CliException.usage("--data " + source + " is larger than " + MAX_DATA_BYTES + " bytes, the server's body limit");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private JsonNode parse(String text, String what) {

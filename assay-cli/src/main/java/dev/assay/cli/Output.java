@@ -22,6 +22,7 @@ final class Output {
     enum Format { TABLE, JSON, JSONL, CSV }
 
     private static final int MAX_CELL = 60;
+    private static final int TABLE_CHUNK = 1000;
 
     private final PrintWriter out;
     private final JsonMapper json;
@@ -141,9 +142,11 @@ final class Output {
         }
     }
 
+    /** Sized and printed a chunk at a time, so that a table of {@code --all} does not hold every row. */
     private final class TableRows extends Rows {
         private final List<String> columns;
         private final List<JsonNode> buffered = new ArrayList<>();
+        private boolean printedHeader;
 
         TableRows(List<String> columns) {
             this.columns = columns;
@@ -152,16 +155,23 @@ final class Output {
         @Override
         void add(JsonNode row) {
             buffered.add(row);
+            if (buffered.size() >= TABLE_CHUNK) {
+                print();
+            }
         }
 
         @Override
         public void close() {
-            List<String> shown = columns.isEmpty() && !buffered.isEmpty() ? scalarFields(buffered.get(0)) : columns;
-            if (buffered.isEmpty()) {
+            if (buffered.isEmpty() && !printedHeader) {
                 out.println("(no rows)");
-                out.flush();
-                return;
+            } else if (!buffered.isEmpty()) {
+                print();
             }
+            out.flush();
+        }
+
+        private void print() {
+            List<String> shown = columns.isEmpty() ? scalarFields(buffered.get(0)) : columns;
             int[] widths = new int[shown.size()];
             for (int i = 0; i < shown.size(); i++) {
                 widths[i] = shown.get(i).length();
@@ -169,7 +179,10 @@ final class Output {
                     widths[i] = Math.max(widths[i], cell(row.get(shown.get(i)), MAX_CELL).length());
                 }
             }
-            out.println(line(shown, widths));
+            if (!printedHeader) {
+                out.println(line(shown, widths));
+                printedHeader = true;
+            }
             for (JsonNode row : buffered) {
                 List<String> cells = new ArrayList<>(shown.size());
                 for (String column : shown) {
@@ -177,7 +190,7 @@ final class Output {
                 }
                 out.println(line(cells, widths));
             }
-            out.flush();
+            buffered.clear();
         }
     }
 

@@ -31,6 +31,9 @@ final class RowReader implements AutoCloseable {
 
     enum Format { JSONL, CSV }
 
+    /** The longest JSONL line read whole; longer lines are rejected rows (the server takes 10 MiB bodies). */
+    static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+
     private final Counting input;
     private final Iterator<Row> rows;
     private final List<String> columns;
@@ -110,16 +113,26 @@ final class RowReader implements AutoCloseable {
             this.json = json;
         }
 
+        private boolean tooLong;
+
         @Override
         public boolean hasNext() {
             try {
-                while (line == null) {
-                    String read = reader.readLine();
-                    if (read == null) {
+                while (line == null && !tooLong) {
+                    StringBuilder read = new StringBuilder();
+                    int ch;
+                    while ((ch = reader.read()) >= 0 && ch != '\n') {
+                        if (read.length() < MAX_LINE_CHARS) {
+                            read.append((char) ch);
+                        } else {
+                            tooLong = true;
+                        }
+                    }
+                    if (ch < 0 && read.isEmpty() && !tooLong) {
                         return false;
                     }
-                    if (!read.isBlank()) {
-                        line = read;
+                    if (!tooLong && !read.toString().isBlank()) {
+                        line = read.toString();
                     }
                 }
                 return true;
@@ -134,6 +147,10 @@ final class RowReader implements AutoCloseable {
             String text = line;
             line = null;
             number++;
+            if (tooLong) {
+                tooLong = false;
+                return new Row(number, null, "longer than " + MAX_LINE_CHARS + " characters");
+            }
             try {
                 JsonNode node = json.readTree(text);
                 if (!node.isObject()) {
