@@ -19,9 +19,15 @@ public class AssayException extends RuntimeException {
     }
 
     public AssayException(ErrorCode code, String message, List<FieldError> fieldErrors) {
-        super(message);
+        super(requireNonNull(message, "message"));
         this.code = requireNonNull(code, "code");
         this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    /** The message for the client; never null, unlike {@link Throwable#getMessage()} in general. */
+    @Override
+    public String getMessage() {
+        return requireNonNull(super.getMessage());
     }
 
     public ErrorCode code() {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the conditions and named parameters of a list query. Conditions are fixed SQL text
@@ -12,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class Where {
     private final List<String> conditions = new ArrayList<>();
-    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final Map<String, @Nullable Object> parameters = new LinkedHashMap<>();
 
     /** Starts with the tenant condition every query on tenant-owned data carries. */
     public static Where tenant(String alias, Object organizationId) {
@@ -26,7 +27,7 @@ public final class Where {
         return this;
     }
 
-    public Where add(String condition, String parameter, Object value) {
+    public Where add(String condition, String parameter, @Nullable Object value) {
         conditions.add(condition);
         parameters.put(parameter, value);
         return this;
@@ -56,7 +57,7 @@ public final class Where {
         return add(column + " IN (:" + parameter + ")", parameter, parsed);
     }
 
-    public Where param(String parameter, Object value) {
+    public Where param(String parameter, @Nullable Object value) {
         parameters.put(parameter, value);
         return this;
     }

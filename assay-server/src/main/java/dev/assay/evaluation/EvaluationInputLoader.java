@@ -55,7 +55,7 @@ class EvaluationInputLoader {
         TestCaseParameters.Values testCase = testCases.of(caller, session.testCaseId());
         // tools_used, traces and a missing retrieval_context come from the evaluated turn's spans
         // (docs/api.md "What evaluations read from spans"); one query serves any number of turns.
-        TurnSpans spans = turn == null ? TurnSpans.NONE : traces.spansOfTurns(caller, List.of(turn.id())).get(turn.id());
+        TurnSpans spans = turn == null ? TurnSpans.NONE : traces.spansOfTurns(caller, List.of(turn.id())).getOrDefault(turn.id(), TurnSpans.NONE);
         return new EvaluationInput(
                 turn == null || turn.input() == null ? testCase.input() : userMessage(turn.input()),
                 turn == null ? null : turn.actualOutput(),

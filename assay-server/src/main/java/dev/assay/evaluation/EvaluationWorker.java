@@ -35,6 +35,8 @@ class EvaluationWorker implements SmartLifecycle {
     private final Lane inJvm;
     private final Lane judged;
     private volatile boolean running;
+    // Created by each start(): a cached test context is stopped and started again.
+    @SuppressWarnings("NullAway.Init")
     private Thread poller;
 
     EvaluationWorker(EvaluationRepository evaluations, EvaluationJob job, WorkerProperties properties, Clock clock) {
@@ -154,6 +156,7 @@ class EvaluationWorker implements SmartLifecycle {
     private static final class Lane {
         private final boolean judged;
         private final Semaphore freeSlots;
+        @SuppressWarnings("NullAway.Init") // created by start()
         private ExecutorService executor;
 
         private Lane(boolean judged, int slots) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Resolves the metrics of an evaluation request (spec/api-contract.md §2.3): explicit metrics by
@@ -67,16 +68,18 @@ class MetricResolver {
         if (request == null || (request.id() == null && request.name() == null)) {
             throw AssayException.invalidField(field, "needs an id or a name");
         }
+        String id = request.id();
+        String name = request.name();
         MetricDefinition metric;
-        if (request.id() != null) {
-            metric = metrics.find(caller, request.id()).orElseThrow(() -> notFound(request.id()));
-            if (request.name() != null && !request.name().equals(metric.name())
-                    && metrics.findByName(caller, request.name()).filter(other -> other.id().equals(metric.id())).isEmpty()) {
-                throw AssayException.invalidField(field, "id " + request.id() + " and name '" + request.name()
-                        + "' name different metrics");
+        if (id != null) {
+            metric = metrics.find(caller, id).orElseThrow(() -> notFound(id));
+            if (name != null && !name.equals(metric.name())
+                    && metrics.findByName(caller, name).filter(other -> other.id().equals(metric.id())).isEmpty()) {
+                throw AssayException.invalidField(field, "id " + id + " and name '" + name + "' name different metrics");
             }
         } else {
-            metric = metrics.findByName(caller, request.name()).orElseThrow(() -> notFound(request.name()));
+            String byName = requireNonNull(name, "name");
+            metric = metrics.findByName(caller, byName).orElseThrow(() -> notFound(byName));
         }
         Double score = request.score();
         if (score != null) {

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Logging and reading conversation turns. A write is acknowledged only after its transaction
@@ -239,14 +240,14 @@ public class InferenceResultService {
     }
 
     private Session lockSession(Caller caller, SessionReference reference) {
-        boolean byId = reference.sessionId() != null;
-        boolean byCustomId = reference.sessionCustomId() != null;
-        if (byId == byCustomId) {
+        String sessionId = reference.sessionId();
+        String sessionCustomId = reference.sessionCustomId();
+        if ((sessionId == null) == (sessionCustomId == null)) {
             throw AssayException.invalid("Exactly one of sessionId or sessionCustomId is required");
         }
-        return byId
-                ? sessions.lockForAppend(caller, reference.sessionId())
-                : sessions.lockByCustomId(caller, reference.sessionCustomId(), reference.versionId(), reference.productId());
+        return sessionId != null
+                ? sessions.lockForAppend(caller, sessionId)
+                : sessions.lockByCustomId(caller, requireNonNull(sessionCustomId), reference.versionId(), reference.productId());
     }
 
     /** The index of the first of {@code count} turns appended to the session, if they all fit in an int. */

@@ -6,62 +6,44 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A judge call that got no usable HTTP answer, as {@link ProviderHttpClient} saw it: what kind of
- * failure, the HTTP status if any, and the pause the provider asked for.
+ * failure, and the pause the provider asked for. The message names the HTTP status, if any.
  */
 final class ProviderException extends LangChain4jException {
     private static final long serialVersionUID = 1L;
 
-    /** What went wrong, and whether another call may go better. */
+    /** What went wrong; {@link JudgeClient} decides from it whether another call may go better. */
     enum Kind {
         /** 429: too many requests or tokens. */
-        RATE_LIMITED(true),
+        RATE_LIMITED,
         /** 5xx, or 408: the provider's trouble. */
-        SERVER_ERROR(true),
+        SERVER_ERROR,
         /** No answer within the timeout. */
-        TIMEOUT(true),
+        TIMEOUT,
         /** No connection (refused, reset, unknown host). */
-        UNREACHABLE(true),
+        UNREACHABLE,
         /** Any other 4xx: the request or the configuration is wrong; the same call would fail again. */
-        REJECTED(false),
+        REJECTED,
         /** The calling thread was interrupted (the server is stopping). */
-        INTERRUPTED(true);
-
-        private final boolean worthRetrying;
-
-        Kind(boolean worthRetrying) {
-            this.worthRetrying = worthRetrying;
-        }
-
-        /** Whether the same call may succeed later. */
-        boolean isWorthRetrying() {
-            return worthRetrying;
-        }
+        INTERRUPTED
     }
 
     private final Kind kind;
-    private final int status;
     private final @Nullable Duration retryAfter;
 
-    ProviderException(Kind kind, int status, String message, @Nullable Duration retryAfter, @Nullable Throwable cause) {
+    ProviderException(Kind kind, String message, @Nullable Duration retryAfter, @Nullable Throwable cause) {
         super(message, cause);
         this.kind = kind;
-        this.status = status;
         this.retryAfter = retryAfter;
     }
 
     /** The failure of an HTTP answer with a status other than 2xx. */
     static ProviderException ofStatus(int status, String body, @Nullable Duration retryAfter) {
         Kind kind = status == 429 ? Kind.RATE_LIMITED : status >= 500 || status == 408 ? Kind.SERVER_ERROR : Kind.REJECTED;
-        return new ProviderException(kind, status, "HTTP " + status + ": " + abbreviate(body), retryAfter, null);
+        return new ProviderException(kind, "HTTP " + status + ": " + abbreviate(body), retryAfter, null);
     }
 
     Kind kind() {
         return kind;
-    }
-
-    /** The HTTP status, or 0 when there was no HTTP answer. */
-    int status() {
-        return status;
     }
 
     @Nullable Duration retryAfter() {

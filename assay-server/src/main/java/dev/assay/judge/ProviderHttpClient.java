@@ -46,12 +46,12 @@ final class ProviderHttpClient implements HttpClient {
         try {
             response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new ProviderException(ProviderException.Kind.TIMEOUT, 0, "no answer within " + timeout, null, e);
+            throw new ProviderException(ProviderException.Kind.TIMEOUT, "no answer within " + timeout, null, e);
         } catch (IOException e) {
-            throw new ProviderException(ProviderException.Kind.UNREACHABLE, 0, "cannot reach the endpoint: " + e, null, e);
+            throw new ProviderException(ProviderException.Kind.UNREACHABLE, "cannot reach the endpoint: " + e, null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(ProviderException.Kind.INTERRUPTED, 0, "interrupted while waiting for the judge", null, e);
+            throw new ProviderException(ProviderException.Kind.INTERRUPTED, "interrupted while waiting for the judge", null, e);
         }
         if (response.statusCode() / 100 != 2) {
             throw ProviderException.ofStatus(response.statusCode(), response.body(),

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /** Metrics: the built-in catalog every organization sees, and the metrics organizations define. */
 @Service
@@ -142,7 +143,7 @@ public class MetricService {
         return hasPrompt ? MetricSource.PARTIAL_PROMPT : MetricSource.SELF_HOSTED;
     }
 
-    private static List<String> checkParameters(MetricSource source, List<String> requested) {
+    private static List<String> checkParameters(MetricSource source, @Nullable List<String> requested) {
         if (requested == null || requested.isEmpty()) {
             return List.of();
         }
@@ -161,7 +162,7 @@ public class MetricService {
         return parameters;
     }
 
-    private static boolean isBlank(String text) {
+    private static boolean isBlank(@Nullable String text) {
         return text == null || text.isBlank();
     }
 

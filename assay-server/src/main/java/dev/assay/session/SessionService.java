@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import static java.util.Objects.requireNonNull;
 
 /** Sessions: creating them under a version, reading, updating, finishing and deleting them. */
 @Service
@@ -64,9 +65,10 @@ public class SessionService {
         String context = request.testCaseId() == null
                 ? request.context()
                 : testCases.getTestCase(caller, request.testCaseId()).context();
-        Version version = request.versionId() != null
-                ? products.getVersion(caller, request.versionId())
-                : products.latestVersion(caller, request.productId());
+        String versionId = request.versionId();
+        Version version = versionId != null
+                ? products.getVersion(caller, versionId)
+                : products.latestVersion(caller, requireNonNull(request.productId(), "productId"));
         SessionStatus status = request.status() == null ? SessionStatus.PENDING : SessionStatus.fromWire("status", request.status());
         Session session = new Session(Ids.newId(clock), caller.organizationId(), version.id(), request.customId(), null,
                 request.testCaseId(), context, null, null, status, request.metadata(), Timestamps.now(clock), null);
@@ -160,7 +162,7 @@ public class SessionService {
         Session updated = new Session(current.id(), current.organizationId(), current.versionId(),
                 changes.customId().applyTo(current.customId()), current.userId(), current.testCaseId(),
                 changes.context().applyTo(current.context()), changes.stoppingReason().applyTo(current.stoppingReason()),
-                changes.error().applyTo(current.error()), changes.status().applyTo(current.status()),
+                changes.error().applyTo(current.error()), requireNonNull(changes.status().applyTo(current.status()), "status"),
                 changes.metadata().applyTo(current.metadata()), current.createdAt(), null);
         sessions.update(updated);
         return updated;

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 /** Specifications of products and the metrics linked to them. */
 @Service
@@ -139,7 +140,7 @@ public class SpecificationService {
         return ids.stream().filter(found::containsKey).map(found::get).toList();
     }
 
-    private Set<UUID> resolveMetricIds(Caller caller, List<String> metricIds) {
+    private Set<UUID> resolveMetricIds(Caller caller, @Nullable List<String> metricIds) {
         Set<UUID> resolved = new LinkedHashSet<>();
         if (metricIds == null) {
             return resolved;

@@ -117,17 +117,17 @@ class OtelIngestService {
         }
         // Spans that arrived earlier than what resolves their turn join it now.
         for (OtlpSpan waiting : spans.release(caller.organizationId(), resolved.keySet())) {
-            byTrace.get(waiting.traceId()).putIfAbsent(waiting.spanId(), waiting);
+            byTrace.computeIfAbsent(waiting.traceId(), k -> new LinkedHashMap<>()).putIfAbsent(waiting.spanId(), waiting);
         }
         spans.hold(caller.organizationId(), held, now);
 
         List<Span> toStore = new ArrayList<>();
         List<TurnUpdate> updates = new ArrayList<>();
         for (Map.Entry<String, Resolution> trace : resolved.entrySet()) {
-            InferenceResult found = trace.getValue().turn();
+            InferenceResult found = java.util.Objects.requireNonNull(trace.getValue().turn(), "a resolved trace has a turn");
             OtlpSpan root = null;
             boolean reportsTokens = false;
-            for (OtlpSpan span : byTrace.get(trace.getKey()).values()) {
+            for (OtlpSpan span : byTrace.getOrDefault(trace.getKey(), Map.of()).values()) {
                 OtelMapping.Fields fields = OtelMapping.map(span);
                 toStore.add(new Span(spanId(caller, span.traceId(), span.spanId()), caller.organizationId(), found.id(),
                         found.sessionId(),

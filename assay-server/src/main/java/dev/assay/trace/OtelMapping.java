@@ -109,7 +109,7 @@ final class OtelMapping {
         if (latency == null) {
             end = end != null && start != null && end.isBefore(start) ? start : end;
         }
-        return new Fields(clean(name), type, clean(description), storable(input), storable(output), clean(error),
+        return new Fields(cleanText(name), type, clean(description), storable(input), storable(output), clean(error),
                 latency, metadata.isEmpty() ? null : (Map<String, Object>) storable(metadata), start, end);
     }
 
@@ -131,6 +131,10 @@ final class OtelMapping {
             case List<?> list -> list.stream().map(OtelMapping::storable).collect(java.util.stream.Collectors.toList());
             case null, default -> value;
         };
+    }
+
+    private static String cleanText(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "");
     }
 
     private static @Nullable String clean(@Nullable String text) {

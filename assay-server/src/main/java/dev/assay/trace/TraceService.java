@@ -55,7 +55,7 @@ public class TraceService {
     public Span create(Caller caller, NewSpan span) {
         BatchResult result = store(caller, List.of(new Item(span, null)));
         if (!result.rejected().isEmpty()) {
-            String message = result.rejected().get(0);
+            String message = result.rejected().values().iterator().next();
             if (message.startsWith("Inference result not found")) {
                 throw new NotFoundException(ErrorCode.INFERENCE_RESULT_NOT_FOUND, message);
             }
@@ -194,7 +194,7 @@ public class TraceService {
                 rejected.put(i, item.problem().getMessage());
                 continue;
             }
-            NewSpan span = item.span();
+            NewSpan span = java.util.Objects.requireNonNull(item.span(), "an item without a problem has a span");
             turnIds.add(span.inferenceResultId());
             if (span.id() != null) {
                 referenced.add(span.id());
@@ -215,7 +215,7 @@ public class TraceService {
             if (rejected.containsKey(i)) {
                 continue;
             }
-            NewSpan span = items.get(i).span();
+            NewSpan span = java.util.Objects.requireNonNull(items.get(i).span(), "an item without a problem has a span");
             UUID session = sessionOfTurn.get(span.inferenceResultId());
             if (session == null) {
                 rejected.put(i, "Inference result not found: " + Ids.format(IdKind.INFERENCE_RESULT, span.inferenceResultId()));
@@ -298,7 +298,7 @@ public class TraceService {
             }
             Integer index = newIndexById.get(parent);
             if (index != null) {
-                Span parentSpan = candidates.get(index);
+                Span parentSpan = java.util.Objects.requireNonNull(candidates.get(index), "a new span's index");
                 if (!parentSpan.inferenceResultId().equals(span.inferenceResultId())) {
                     return "parentTraceId " + parentWire + " belongs to another turn";
                 }

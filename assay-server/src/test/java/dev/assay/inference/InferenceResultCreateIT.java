@@ -147,7 +147,7 @@ class InferenceResultCreateIT extends InferenceResultApiTest {
         }
 
         @Test
-        void create_withoutServerManagedFields_leavesThemNull() {
+        void create_withoutServerManagedFields_leavesThemNull_butKeepsTheW3cTraceId() {
             SessionResponse session = aSession(client);
 
             JsonNode body = assertStatus(create("""
@@ -155,7 +155,8 @@ class InferenceResultCreateIT extends InferenceResultApiTest {
                     .formatted(session.id())), 201);
 
             assertThat(body.get("creditsUsed").isNull()).isTrue();
-            assertThat(body.get("traceId").isNull()).isTrue();
+            // The trace id correlates OpenTelemetry spans with the turn (docs/api.md "Traces").
+            assertThat(body.get("traceId").stringValue()).isEqualTo("a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4");
         }
     }
 

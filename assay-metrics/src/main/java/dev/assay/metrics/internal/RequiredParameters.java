@@ -77,7 +77,7 @@ public final class RequiredParameters {
     public static MetricResult scoreActualOutput(
             MetricInput input, String metricName, Function<String, MetricResult> scorer) {
         String actual = input.actualOutput();
-        if (isMissing(actual)) {
+        if (actual == null || isMissing(actual)) {
             return MetricResult.Skipped.missing(List.of(ACTUAL_OUTPUT));
         }
         try {

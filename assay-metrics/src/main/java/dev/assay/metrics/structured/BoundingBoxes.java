@@ -181,8 +181,17 @@ final class BoundingBoxes {
     static final class InvalidBoxesException extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final String reason;
+
         InvalidBoxesException(String message) {
             super(message);
+            this.reason = message;
+        }
+
+        /** The message, never null, unlike {@link Throwable#getMessage()} in general. */
+        @Override
+        public String getMessage() {
+            return reason;
         }
     }
 }

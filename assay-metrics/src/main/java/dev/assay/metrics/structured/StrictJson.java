@@ -55,8 +55,17 @@ final class StrictJson {
     static final class InvalidJsonException extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final String reason;
+
         InvalidJsonException(String message) {
             super(message);
+            this.reason = message;
+        }
+
+        /** The message, never null, unlike {@link Throwable#getMessage()} in general. */
+        @Override
+        public String getMessage() {
+            return reason;
         }
     }
 }

@@ -129,8 +129,17 @@ final class UrlReachability {
     private static final class BlockedException extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final String reason;
+
         BlockedException(String message) {
             super(message);
+            this.reason = message;
+        }
+
+        /** The message, never null, unlike {@link Throwable#getMessage()} in general. */
+        @Override
+        public String getMessage() {
+            return reason;
         }
     }
 }

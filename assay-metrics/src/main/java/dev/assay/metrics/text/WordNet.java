@@ -1,5 +1,7 @@
 package dev.assay.metrics.text;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.assay.metrics.internal.PythonText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +91,7 @@ final class WordNet {
 
     /** The exception targets of {@code form} in {@code <pos>.exc}, or null when it is not a key there. */
     @Nullable List<String> exceptionTargets(String form, PartOfSpeech partOfSpeech) {
-        return exceptions.get(partOfSpeech).get(form);
+        return requireNonNull(exceptions.get(partOfSpeech)).get(form);
     }
 
     /** The length of the longest lemma in any index; no longer form can be a lemma. */
@@ -107,7 +109,7 @@ final class WordNet {
 
     /** Adds the lemma names of the synset whose {@code data.<pos>} line starts at byte {@code offset}. */
     private void addLemmaNames(PartOfSpeech partOfSpeech, int offset, Set<String> names) {
-        byte[] data = dataFiles.get(partOfSpeech);
+        byte[] data = requireNonNull(dataFiles.get(partOfSpeech));
         DictionaryLineScanner line = new DictionaryLineScanner(data, offset);
         if ((offset > 0 && data[offset - 1] != '\n') || line.nextDecimal() != offset) {
             throw new IllegalStateException("No synset at offset " + offset + " of data." + partOfSpeech.fileSuffix());
