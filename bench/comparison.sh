@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Measures GET /comparisons over N scored evaluations per version, the rows written straight into
 # the embedded PostgreSQL with generate_series (loading them through the API would take minutes).
-# Needs wrk, jq, curl and psql (Debian packages) and a server started with ASSAY_BOOTSTRAP_API_KEY
+# Needs jq, curl, bc and psql (Debian packages) and a server started with ASSAY_BOOTSTRAP_API_KEY
 # and ASSAY_DATA_DIR set:
-#   bench/comparison.sh [base-url] [data-dir] [evaluations-per-side] [seconds-per-run]
-# Prints the wrk latency of each run: paired (every evaluation on a test case both versions ran),
-# unpaired (no test cases), and the items page.
+#   RUNS=5 bench/comparison.sh [base-url] [data-dir] [evaluations-per-side]
+# Prints, for a paired comparison (every evaluation on a test case both versions ran), an unpaired
+# one (no test cases) and the first items page: the answer, the median latency of RUNS sequential
+# requests as a share of the 1 s limit, and the floor measured in the same run (PostgreSQL reading
+# the same rows once, no statistics).
 set -euo pipefail
 API=${1:-http://localhost:8080}
 DATA_DIR=${2:-${ASSAY_DATA_DIR:?give the data directory of the server}}
 PER_SIDE=${3:-100000}
-SECONDS_TO_RUN=${4:-20}
 KEY=${ASSAY_BOOTSTRAP_API_KEY:?set ASSAY_BOOTSTRAP_API_KEY to the server\'s bootstrap key}
 H="Authorization: Bearer $KEY"
 J="Content-Type: application/json"
@@ -51,13 +52,44 @@ SQL
 version() {
     curl -sf "$API/versions?productIds=$PRODUCT" -H "$H" | jq -r ".[] | select(.name == \"$1\") | .id"
 }
-run() {
-    echo "== $1: $2"
-    curl -sf "$API$2" -H "$H" | jq -c 'if type == "object" then .metrics[] | {pairing, pairs, n: .base.n, delta, pValue, verdict} else length end'
-    wrk -t1 -c1 -d"${SECONDS_TO_RUN}s" --timeout 10s --latency -H "$H" "$API$2" | grep -E 'Latency|50%|90%|99%|Requests/sec'
+# Median wall time of RUNS sequential requests (one warm-up first), in seconds.
+median_request() {
+    curl -sf -o /dev/null -H "$H" "$API$1"
+    for _ in $(seq "$RUNS"); do curl -sf -o /dev/null -w '%{time_total}\n' -H "$H" "$API$1"; done | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
+}
+# The floor in the same run: the median time PostgreSQL alone needs to read the compared rows once.
+median_floor() {
+    for _ in $(seq "$RUNS"); do
+        "${PSQL[@]}" -c '\timing on' -c "SELECT count(*), sum(e.score) FROM evaluations e JOIN sessions s ON s.id = e.session_id
+            JOIN versions v ON v.id = s.version_id JOIN products p ON p.id = v.product_id
+            WHERE p.name = '$NAME' AND v.name IN ('$1-base', '$1-candidate')" | awk '/^Time:/ {print $2 / 1000}'
+    done | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
+}
+RUNS=${RUNS:-5}
+# CPU time of the server and its PostgreSQL (live backends, and exited parallel workers through the
+# postmaster's children times), in clock ticks: what the requests cost whatever else runs on the machine.
+SERVER_PID=${SERVER_PID:?set SERVER_PID to the server\'s process id}
+POSTMASTER=$(sed -n 1p "$DATA_DIR/postgres/postmaster.pid")
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() {
+    local total=0 pid fields
+    for pid in "$SERVER_PID" "$POSTMASTER" $(ps -o pid= --ppid "$POSTMASTER"); do
+        read -r -a fields < "/proc/$pid/stat" 2>/dev/null || continue
+        total=$(( total + fields[13] + fields[14] ))
+    done
+    read -r -a fields < "/proc/$POSTMASTER/stat"
+    echo $(( total + fields[15] + fields[16] ))
 }
 P="baseVersionId=$(version paired-base)&candidateVersionId=$(version paired-candidate)&metricIds=$METRIC"
 U="baseVersionId=$(version unpaired-base)&candidateVersionId=$(version unpaired-candidate)&metricIds=$METRIC"
-run "paired" "/comparisons?$P"
-run "unpaired" "/comparisons?$U"
-run "items, first page of 100" "/comparisons/items?$P&limit=100"
+for run in "paired|/comparisons?$P|paired" "unpaired|/comparisons?$U|unpaired" "items (first 100)|/comparisons/items?$P&limit=100|paired"; do
+    IFS='|' read -r label path kind <<< "$run"
+    curl -sf "$API$path" -H "$H" | jq -c 'if type == "object" then .metrics[] | {pairing, pairs, n: .base.n, delta, pValue, verdict} else {items: length} end'
+    before=$(cpu_ticks)
+    seconds=$(median_request "$path")
+    cpu=$(echo "scale=3; ($(cpu_ticks) - $before) / $TICKS / ($RUNS + 1)" | bc)
+    floor=$(median_floor "$kind")
+    echo "$label: median $seconds s over $RUNS requests = $(echo "scale=2; $seconds / 1" | bc) of the 1 s limit;" \
+         "CPU $cpu s per request (server + PostgreSQL); floor (PostgreSQL reading the same rows) $floor s;" \
+         "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+done

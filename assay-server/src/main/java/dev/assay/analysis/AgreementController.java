@@ -8,6 +8,9 @@ import dev.assay.auth.Caller;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +26,13 @@ class AgreementController {
         this.agreement = agreement;
     }
 
+    @Operation(summary = "Agreement of machine scores with human reviews per metric: kappa, correlations, error (docs/api.md)")
+    @Parameter(name = "metricIds", in = ParameterIn.QUERY, description = "Only these metrics (404 for one the caller cannot see)")
+    @Parameter(name = "testIds", in = ParameterIn.QUERY, description = "Only evaluations of these tests' test cases")
+    @Parameter(name = "excludeTestIds", in = ParameterIn.QUERY, description = "No evaluations of these tests' test cases")
+    @Parameter(name = "fromCreatedAt", in = ParameterIn.QUERY, description = "Evaluations created at or after (ISO 8601 or epoch)")
+    @Parameter(name = "toCreatedAt", in = ParameterIn.QUERY, description = "Evaluations created at or before (ISO 8601 or epoch)")
+    @Parameter(name = "versionIds", in = ParameterIn.QUERY, description = "Only evaluations of these versions' sessions")
     @GetMapping
     AgreementResponse measure(Caller caller, HttpServletRequest request) {
         List<MetricAgreementResponse> metrics = agreement.measure(caller, ListQuery.of(request.getParameterMap())).stream()
@@ -31,6 +41,15 @@ class AgreementController {
         return new AgreementResponse(ComparisonService.DEFAULT_PASS_THRESHOLD, metrics);
     }
 
+    @Operation(summary = "Reviewed evaluations whose machine and human scores differ, largest first")
+    @Parameter(name = "metricIds", in = ParameterIn.QUERY, description = "Only these metrics (404 for one the caller cannot see)")
+    @Parameter(name = "testIds", in = ParameterIn.QUERY, description = "Only evaluations of these tests' test cases")
+    @Parameter(name = "excludeTestIds", in = ParameterIn.QUERY, description = "No evaluations of these tests' test cases")
+    @Parameter(name = "fromCreatedAt", in = ParameterIn.QUERY, description = "Evaluations created at or after (ISO 8601 or epoch)")
+    @Parameter(name = "toCreatedAt", in = ParameterIn.QUERY, description = "Evaluations created at or before (ISO 8601 or epoch)")
+    @Parameter(name = "versionIds", in = ParameterIn.QUERY, description = "Only evaluations of these versions' sessions")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "At most this many rows, 0..10000 (1000)")
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Rows to skip (0)")
     @GetMapping("/items")
     List<DisagreementResponse> disagreements(Caller caller, HttpServletRequest request) {
         return agreement.disagreements(caller, ListQuery.of(request.getParameterMap())).stream()

@@ -33,7 +33,7 @@ public class AgreementService {
     @Transactional(readOnly = true)
     public List<MetricAgreement> measure(Caller caller, ListQuery query) {
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
-        Where where = filters.versions(query, filters.scoredEvaluations(caller, query, requested.keySet()));
+        Where where = filters.versions(caller, query, filters.scoredEvaluations(caller, query, requested.keySet()));
         Map<UUID, AgreementRepository.Row> rows = new LinkedHashMap<>();
         agreement.aggregate(where, ComparisonService.DEFAULT_PASS_THRESHOLD).forEach(row -> rows.put(row.metricId(), row));
         List<UUID> metricIds = new ArrayList<>(requested.keySet());
@@ -59,7 +59,7 @@ public class AgreementService {
     @Transactional(readOnly = true)
     public List<Disagreement> disagreements(Caller caller, ListQuery query) {
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
-        Where where = filters.versions(query, filters.scoredEvaluations(caller, query, requested.keySet()));
+        Where where = filters.versions(caller, query, filters.scoredEvaluations(caller, query, requested.keySet()));
         return agreement.disagreements(where, query.limit(), query.offset());
     }
 }

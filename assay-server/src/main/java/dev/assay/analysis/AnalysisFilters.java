@@ -81,16 +81,24 @@ class AnalysisFilters {
         return names;
     }
 
-    /** Narrows to evaluations of sessions of the {@code versionIds} (lenient: unknown ids match nothing). */
-    Where versions(ListQuery query, Where where) {
+    /**
+     * Narrows to evaluations of sessions of the {@code versionIds}; 404 naming those that are not
+     * live versions of the caller's organization.
+     */
+    Where versions(Caller caller, ListQuery query, Where where) {
         List<String> versionIds = query.ids("versionIds");
         if (versionIds.isEmpty()) {
             return where;
         }
-        Where versions = new Where().relation("s.version_id", "versionIds", versionIds, IdKind.VERSION);
-        where.add("e.session_id IN (SELECT s.id FROM sessions s " + versions.sql() + ")");
-        versions.copyParametersTo(where);
-        return where;
+        List<UUID> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String versionId : versionIds) {
+            products.findVersion(caller, versionId).ifPresentOrElse(version -> found.add(version.id()), () -> missing.add(versionId));
+        }
+        if (!missing.isEmpty()) {
+            throw new NotFoundException(ErrorCode.VERSION_NOT_FOUND, "Versions not found: " + String.join(", ", missing));
+        }
+        return where.add("e.session_id IN (SELECT s.id FROM sessions s WHERE s.version_id IN (:versionIds))", "versionIds", found);
     }
 
     /** Live, scored evaluations of the caller's organization, narrowed by the metrics and the query's filters. */

@@ -62,11 +62,24 @@ final class Intervals {
         return (int) Math.max(MIN_RESAMPLES, Math.min(MAX_RESAMPLES, affordable));
     }
 
+    /**
+     * The mean of n values drawn with replacement. Each 64-bit random number gives two indices by
+     * multiply-shift (index = r·n / 2³²), which is biased by at most n / 2³² per value and several
+     * times faster than rejection sampling; at the 100 000 units of a large comparison that bias is
+     * below 3·10⁻⁵.
+     */
     private static double resampledMean(double[] values, SplittableRandom random) {
         int n = values.length;
+        long size = n;
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += values[random.nextInt(n)];
+        int i = 0;
+        for (; i + 1 < n; i += 2) {
+            long bits = random.nextLong();
+            sum += values[(int) (((bits >>> 32) * size) >>> 32)];
+            sum += values[(int) (((bits & 0xFFFF_FFFFL) * size) >>> 32)];
+        }
+        if (i < n) {
+            sum += values[(int) (((random.nextLong() >>> 32) * size) >>> 32)];
         }
         return sum / n;
     }

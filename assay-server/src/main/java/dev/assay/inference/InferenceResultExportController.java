@@ -5,6 +5,9 @@ import dev.assay.auth.Caller;
 import dev.assay.common.ExportFormat;
 import dev.assay.common.ExportWriter;
 import dev.assay.common.ListQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +28,8 @@ class InferenceResultExportController {
         this.json = json;
     }
 
+    @Operation(summary = "Every turn matching the list filters and sort, unpaged, streamed as JSON Lines or CSV")
+    @Parameter(name = "format", in = ParameterIn.QUERY, description = "jsonl (default) or csv")
     @GetMapping("/export")
     ResponseEntity<StreamingResponseBody> export(Caller caller, HttpServletRequest request) {
         ListQuery query = ListQuery.of(request.getParameterMap());

@@ -121,6 +121,18 @@ class AgreementIT extends ApiIntegrationTest {
         }
 
         @Test
+        void measure_anotherOrganizationsVersion_isNotFound() {
+            String foreign = Fixtures.aVersion(newTenant().client()).id();
+
+            AssayApiException error = apiError(() -> client.agreement().measure(ListOptions.none().filter("versionIds", foreign)));
+
+            assertThat(error.status()).isEqualTo(404);
+            assertThat(error.code()).isEqualTo("VERSION_NOT_FOUND");
+            assertThat(apiError(() -> client.agreement().disagreements(ListOptions.none().filter("versionIds", foreign))).status())
+                    .isEqualTo(404);
+        }
+
+        @Test
         void measure_anotherOrganizationsMetric_isNotFound() {
             MetricResponse foreign = EvaluationFixtures.aSelfHostedMetric(newTenant().client());
 

@@ -320,6 +320,20 @@ class ComparisonIT extends ApiIntegrationTest {
         }
     }
 
+    @Nested
+    class Documentation {
+        @Test
+        void openApi_documentsTheRoutesAndTheirQueryParameters() {
+            tools.jackson.databind.JsonNode paths = dev.assay.testing.ApiErrors.json(raw("GET", "/v3/api-docs", null, null)).path("paths");
+
+            assertThat(paths.propertyNames()).contains("/comparisons", "/comparisons/items", "/agreement", "/agreement/items",
+                    "/evaluations/export", "/inferenceResults/export");
+            List<String> parameters = new ArrayList<>();
+            paths.path("/comparisons").path("get").path("parameters").forEach(p -> parameters.add(p.path("name").asString()));
+            assertThat(parameters).contains("baseVersionId", "candidateVersionId", "metricIds", "testIds", "fromCreatedAt");
+        }
+    }
+
     private List<String> testCases(String test, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
