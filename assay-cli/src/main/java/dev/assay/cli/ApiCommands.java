@@ -5,8 +5,6 @@ import dev.assay.api.CreateEvaluationsFromSessionRequest;
 import dev.assay.api.CreateInferenceResultBatchRequest;
 import dev.assay.api.CreateInferenceResultRequest;
 import dev.assay.api.CreateMetricRequest;
-import dev.assay.api.CreateOrganizationRequest;
-import dev.assay.api.CreateApiKeyRequest;
 import dev.assay.api.CreateProductRequest;
 import dev.assay.api.CreateSessionRequest;
 import dev.assay.api.CreateSpecificationRequest;
@@ -104,11 +102,11 @@ final class ApiCommands {
 
         ops.add(op("organizations", "create", "Create an organization (admin keys of the default organization); prints its admin key once")
                 .fields(s("name"))
-                .run((c, x) -> c.organizations().create(x.body(CreateOrganizationRequest.class).name())));
+                .run((c, x) -> c.organizations().create(x.required("name"))));
 
         ops.add(op("api-keys", "create", "Create an API key of your organization; prints the key once")
                 .fields(s("name"))
-                .run((c, x) -> c.apiKeys().create(x.body(CreateApiKeyRequest.class).name())));
+                .run((c, x) -> c.apiKeys().create(x.required("name"))));
         ops.add(op("api-keys", "list", "List your organization's live API keys (without secrets)").run((c, x) -> c.apiKeys().list()));
         ops.add(op("api-keys", "delete", "Revoke an API key").id("apiKeyId").run((c, x) -> {
             c.apiKeys().delete(x.id());

@@ -13,7 +13,7 @@ final class CompletionCommand implements java.util.concurrent.Callable<Integer> 
     private final Context context;
 
     @Spec
-    CommandSpec spec;
+    @org.jspecify.annotations.Nullable CommandSpec spec;
 
     CompletionCommand(Context context) {
         this.context = context;
@@ -21,7 +21,7 @@ final class CompletionCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() {
-        CommandLine root = spec.commandLine().getParent();
+        CommandLine root = java.util.Objects.requireNonNull(spec, "spec").commandLine().getParent();
         context.out.print(AutoComplete.bash("assay", root));
         context.out.flush();
         return ExitCode.OK;

@@ -165,7 +165,7 @@ final class OperationCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         ObjectNode body = body(spec);
-        Object result = operation.invoke().call(context.client(), new Call(id, body, context));
+        Object result = java.util.Objects.requireNonNull(operation.invoke(), "invoke").call(context.client(), new Call(id, body, context));
         if (result != null) {
             JsonNode node = context.json().valueToTree(result);
             context.output().value(node, ApiCommands.COLUMNS.getOrDefault(operation.noun(), List.of()));
@@ -197,7 +197,7 @@ final class OperationCommand implements Callable<Integer> {
             throw CliException.usage("--limit must be positive");
         }
         String file = spec.findOption("--file").getValue();
-        var lister = operation.list();
+        var lister = java.util.Objects.requireNonNull(operation.list(), "list");
         int next = offset == null ? 0 : offset;
         List<?> page = lister.apply(context.client(), options.limit(pageSize).offset(next));
         Progress progress = new Progress(context, "export " + spec.name(), -1);
@@ -301,7 +301,7 @@ final class OperationCommand implements Callable<Integer> {
     }
 
     private void listPages(ListOptions options, @Nullable Integer limit, @Nullable Integer offset, boolean all) {
-        var lister = operation.list();
+        var lister = java.util.Objects.requireNonNull(operation.list(), "list");
         List<String> columns = ApiCommands.COLUMNS.getOrDefault(operation.noun(), List.of());
         if (!all) {
             ListOptions page = options;

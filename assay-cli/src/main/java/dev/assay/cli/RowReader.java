@@ -70,7 +70,7 @@ final class RowReader implements AutoCloseable {
         try {
             return rows.hasNext() ? rows.next() : null;
         } catch (UncheckedIOException e) {
-            throw CliException.usage("Cannot read the input: " + e.getCause().getMessage());
+            throw CliException.usage("Cannot read the input: " + e.getMessage());
         } catch (IllegalStateException e) {
             throw CliException.usage("Cannot read the CSV input: " + e.getMessage());
         }
@@ -143,7 +143,9 @@ final class RowReader implements AutoCloseable {
 
         @Override
         public Row next() {
-            hasNext();
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
             String text = line;
             line = null;
             number++;
