@@ -33,8 +33,8 @@ public final class AssayClient implements AutoCloseable {
     private final TestService tests;
     private final TestCaseService testCases;
     private final ComparisonService comparisons;
-    private final AgreementService agreement;
     private final TraceService traces;
+    private final AgreementService agreement;
 
     private AssayClient(Transport transport) {
         this.transport = transport;
@@ -50,8 +50,8 @@ public final class AssayClient implements AutoCloseable {
         this.tests = new TestService(transport);
         this.testCases = new TestCaseService(transport);
         this.comparisons = new ComparisonService(transport);
-        this.agreement = new AgreementService(transport);
         this.traces = new TraceService(transport);
+        this.agreement = new AgreementService(transport);
     }
 
     public static Builder builder() {
@@ -114,14 +114,14 @@ public final class AssayClient implements AutoCloseable {
         return comparisons;
     }
 
-    /** Agreement between machine scores and human scores: calibrating a judge. */
-    public AgreementService agreement() {
-        return agreement;
-    }
-
     /** Spans, the steps inside a turn ({@code galtea.spans} in the Python SDK; wire path {@code /traces}). */
     public TraceService traces() {
         return traces;
+    }
+
+    /** Agreement between machine scores and human scores: calibrating a judge. */
+    public AgreementService agreement() {
+        return agreement;
     }
 
     @Override

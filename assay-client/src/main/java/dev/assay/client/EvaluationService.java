@@ -36,6 +36,20 @@ public final class EvaluationService {
                 new CreateEvaluationsFromSessionRequest(sessionId, null, metrics, specificationIds), LIST);
     }
 
+    /** Evaluates one turn as the request says, the same call as the overload with separate arguments. */
+    public List<EvaluationResponse> createFromInferenceResult(CreateEvaluationsFromInferenceResultRequest request) {
+        return transport.send("POST", "evaluations/fromInferenceResult", request, LIST);
+    }
+
+    /**
+     * Evaluates a conversation as the request says, including its optional {@code inferenceResultId}
+     * (the turn the single-turn parameters come from), which the overload with separate arguments
+     * leaves unset.
+     */
+    public List<EvaluationResponse> createFromSession(CreateEvaluationsFromSessionRequest request) {
+        return transport.send("POST", "evaluations/fromSession", request, LIST);
+    }
+
     public EvaluationResponse get(String evaluationId) {
         return transport.send("GET", "evaluations/" + Paths.segment(evaluationId), null, EvaluationResponse.class);
     }
