@@ -17,7 +17,7 @@ class DeterministicMetricsTest {
 
     private static final List<String> OUTPUTS = List.of("actual_output", "expected_output");
 
-    /** spec/metrics.md §0.1: display name, alias and required evaluation parameters, in table order. */
+    /** docs/reference/metrics.md §0.1: display name, alias and required evaluation parameters, in table order. */
     static Stream<Arguments> specTable() {
         return Stream.of(
                 arguments("BLEU", "bleu", OUTPUTS),

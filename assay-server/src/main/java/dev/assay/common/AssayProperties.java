@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Assay's own configuration under {@code assay.*}; the environment names of DESIGN.md map onto
- * it ({@code ASSAY_DATA_DIR} → {@code assay.data-dir}, {@code ASSAY_BOOTSTRAP_API_KEY} →
+ * Assay's own configuration under {@code assay.*}; the environment names of the README's
+ * configuration table map onto it ({@code ASSAY_DATA_DIR} → {@code assay.data-dir}, {@code ASSAY_BOOTSTRAP_API_KEY} →
  * {@code assay.bootstrap-api-key}).
  *
  * @param dataDir where the embedded PostgreSQL keeps its data when no datasource URL is set

@@ -1,6 +1,6 @@
 package dev.assay.common;
 
-/** The kinds of resource ids, each with the wire prefix of spec/api-contract.md §7.6. */
+/** The kinds of resource ids, each with the wire prefix of docs/reference/galtea-contract.md §7.6. */
 public enum IdKind {
     ORGANIZATION("organization"),
     API_KEY("apiKey"),

@@ -20,7 +20,7 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * JSON binding that never coerces: a number where a string is expected, a string where a number
  * is expected or a fraction where an integer is expected is a 400, not a silent conversion
- * (spec/api-contract.md §9.1). Unknown properties are ignored so newer clients keep working, and
+ * (docs/reference/galtea-contract.md §9.1). Unknown properties are ignored so newer clients keep working, and
  * integral doubles are written without a fraction (§9.6).
  */
 @Configuration(proxyBeanMethods = false)
@@ -78,7 +78,7 @@ class JsonConfiguration {
 
     /**
      * Writes an integral double without a fraction ({@code 150}, not {@code 150.0}): every numeric
-     * field received as an integral float is emitted that way (spec/api-contract.md §9.6).
+     * field received as an integral float is emitted that way (docs/reference/galtea-contract.md §9.6).
      */
     static final class IntegralDoubleSerializer extends StdSerializer<Double> {
         /** Above this a double no longer holds every integer exactly, so it keeps its own form. */

@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a PATCH body field by field, keeping absent apart from {@code null} and refusing wrong
- * JSON types with a 400 that names the field (spec/api-contract.md §7.1, §9.1).
+ * JSON types with a 400 that names the field (docs/reference/galtea-contract.md §7.1, §9.1).
  */
 public final class JsonFields {
     private final ObjectNode body;

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads list-endpoint query parameters in every encoding Galtea clients use
- * (spec/api-contract.md §7.4): repeated keys, bracketed keys ({@code ids[]=a}), comma lists for
+ * (docs/reference/galtea-contract.md §7.4): repeated keys, bracketed keys ({@code ids[]=a}), comma lists for
  * id and enum parameters, several sort grammars, and ISO 8601 or epoch date bounds.
  */
 public final class ListQuery {

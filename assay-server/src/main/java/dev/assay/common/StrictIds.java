@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The strict {@code ids} filter of Galtea list endpoints (spec/api-contract.md §7.4.5): when the
+ * The strict {@code ids} filter of Galtea list endpoints (docs/reference/galtea-contract.md §7.4.5): when the
  * rows left after all filters do not cover every requested id, the list answers 404 naming the
  * missing ones. Other relation filters stay lenient.
  */

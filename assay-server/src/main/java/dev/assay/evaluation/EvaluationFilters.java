@@ -8,7 +8,7 @@ import dev.assay.testcase.TestCaseService;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The list filters of {@code GET /evaluations} (spec/api-contract.md §2.7), as SQL conditions. */
+/** The list filters of {@code GET /evaluations} (docs/reference/galtea-contract.md §2.7), as SQL conditions. */
 @Component
 class EvaluationFilters {
     private final TestCaseService testCases;

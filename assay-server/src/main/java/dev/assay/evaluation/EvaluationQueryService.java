@@ -12,7 +12,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reading evaluations: one by id, or a filtered, sorted page (spec/api-contract.md §2.7, §2.8). */
+/** Reading evaluations: one by id, or a filtered, sorted page (docs/reference/galtea-contract.md §2.7, §2.8). */
 @Service
 public class EvaluationQueryService {
     private final EvaluationRepository evaluations;

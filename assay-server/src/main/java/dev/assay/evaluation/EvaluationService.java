@@ -164,7 +164,7 @@ public class EvaluationService {
     }
 
 
-    /** How a new row starts (spec/api-contract.md §9.14). */
+    /** How a new row starts (docs/reference/galtea-contract.md §9.14). */
     private record InitialState(EvaluationStatus status, @Nullable Double score, @Nullable String reason,
             @Nullable String error, boolean canRetry, @Nullable Integer creditsUsed) {
 

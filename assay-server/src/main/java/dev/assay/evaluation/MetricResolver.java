@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Resolves the metrics of an evaluation request (spec/api-contract.md §2.3): explicit metrics by
+ * Resolves the metrics of an evaluation request (docs/reference/galtea-contract.md §2.3): explicit metrics by
  * id (wins) or name, merged with the metrics of the listed specifications and de-duplicated (the
  * first occurrence wins); with neither, the metrics of the product's specifications.
  */

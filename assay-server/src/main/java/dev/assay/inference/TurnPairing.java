@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Pairs chat messages into turns (spec/api-contract.md §1.4): each user message opens a turn and
+ * Pairs chat messages into turns (docs/reference/galtea-contract.md §1.4): each user message opens a turn and
  * the next assistant message completes it. An assistant message with no open turn becomes a turn
  * without input; a user message with no answer becomes a turn without output.
  */

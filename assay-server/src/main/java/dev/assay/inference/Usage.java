@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Token counts and per-token prices of one model call, with the derived totals of
- * spec/api-contract.md §1.9: tokens are input plus output (cache reads are not added), cost is
+ * docs/reference/galtea-contract.md §1.9: tokens are input plus output (cache reads are not added), cost is
  * the sum of count times price over the pairs where both are known. Client-supplied totals win.
  */
 public record Usage(

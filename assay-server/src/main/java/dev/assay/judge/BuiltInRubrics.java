@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Assay's own rubrics for Galtea's built-in judge metrics (spec/metrics.md §12; Galtea does not
+ * Assay's own rubrics for Galtea's built-in judge metrics (docs/reference/metrics.md §12; Galtea does not
  * publish its prompts). Each reads only the evaluation parameters its metric declares in
  * {@code BuiltInMetrics}; the parameters reach the judge as tagged blocks named after them, and a
  * conversational rubric reads {@code <conversation>}, every turn in order.

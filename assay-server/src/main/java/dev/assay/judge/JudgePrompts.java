@@ -174,7 +174,7 @@ final class JudgePrompts {
         };
     }
 
-    /** A list parameter, one item a line; an empty list is a real value (spec/metrics.md §0.2). */
+    /** A list parameter, one item a line; an empty list is a real value (docs/reference/metrics.md §0.2). */
     private static @Nullable String list(@Nullable List<String> items) {
         if (items == null) {
             return null;

@@ -1,6 +1,6 @@
 package dev.assay.judge;
 
-/** The scores a judged metric may take (spec/metrics.md §12). */
+/** The scores a judged metric may take (docs/reference/metrics.md §12). */
 enum ScoreScale {
     /** 0 (the criteria are not met) or 1 (they are). */
     BINARY("\"score\" must be 1 when the criteria are met and 0 when they are not; no other value."),

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Galtea's built-in metrics (spec/metrics.md §0.1 and §12), present in every organization
+ * Galtea's built-in metrics (docs/reference/metrics.md §0.1 and §12), present in every organization
  * without being created. Each has a stable id derived from its name, so the same built-in has
  * the same id on every installation.
  */

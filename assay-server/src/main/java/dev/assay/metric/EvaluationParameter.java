@@ -3,7 +3,7 @@ package dev.assay.metric;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The evaluation parameters a metric may declare (spec/api-contract.md §4.3), by their wire names. */
+/** The evaluation parameters a metric may declare (docs/reference/galtea-contract.md §4.3), by their wire names. */
 public enum EvaluationParameter {
     INPUT("input"),
     ACTUAL_OUTPUT("actual_output"),

@@ -52,7 +52,7 @@ public class SessionService {
     }
 
     /**
-     * Creates a session under the new rules of spec/api-contract.md §3.2. A test case must be a live
+     * Creates a session under the new rules of docs/reference/galtea-contract.md §3.2. A test case must be a live
      * one of the caller's organization (404 otherwise); the session takes its {@code context}.
      */
     @Transactional

@@ -106,7 +106,7 @@ public class TestCaseService {
     }
 
     /**
-     * Adds the {@code testIds} and {@code excludeTestIds} list filters (spec/api-contract.md §3.3)
+     * Adds the {@code testIds} and {@code excludeTestIds} list filters (docs/reference/galtea-contract.md §3.3)
      * to a query on rows whose {@code testCaseColumn} holds a test case's wire id. An empty value
      * ({@code testIds=}) stands for rows without a test case.
      */

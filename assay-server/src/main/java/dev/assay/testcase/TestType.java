@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * What a test checks. Galtea's docs use two vocabularies; both are accepted and the newer one is
- * emitted (spec/api-contract.md §5.1, §8 item 25).
+ * emitted (docs/reference/galtea-contract.md §5.1, §8 item 25).
  */
 public enum TestType {
     ACCURACY,

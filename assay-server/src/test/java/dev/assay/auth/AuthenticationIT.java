@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every route needs {@code Authorization: Bearer <key>} and answers 401 with the error body
- * otherwise, before any routing decision (404, 405) is made (spec/api-contract.md §7.2, §9.2).
+ * otherwise, before any routing decision (404, 405) is made (docs/reference/galtea-contract.md §7.2, §9.2).
  */
 class AuthenticationIT extends ApiIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();

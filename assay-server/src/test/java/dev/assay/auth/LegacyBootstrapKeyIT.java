@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code ASSAY_BOOTSTRAP_API_KEY} may be a legacy {@code gsk-...} key and then authenticates like any
- * other (spec/api-contract.md §9.3). Runs its own server with its own data directory, because the
+ * other (docs/reference/galtea-contract.md §9.3). Runs its own server with its own data directory, because the
  * bootstrap key is start-up configuration.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two organizations never see each other (spec/api-contract.md §9.18): the other organization's
+ * Two organizations never see each other (docs/reference/galtea-contract.md §9.18): the other organization's
  * ids answer 404 on every route, lists never contain its rows, and writes naming its rows change
  * nothing. {@code client} owns the data; {@code intruder} is another organization's admin.
  */

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Factories and raw-request helpers shared by the evaluation integration tests. */
 abstract class EvaluationApiTest extends ApiIntegrationTest {
-    /** Every property of the seed 004 response example, in seed order. */
+    /** Every property of the docs/reference/galtea-pages/004 response example, in the page's order. */
     static final List<String> SEED_FIELDS = List.of(
             "id", "metricId", "sessionId", "userId", "status", "testCaseId", "inferenceResultId", "score", "reason",
             "error", "canRetry", "creditsUsed", "conversationSimulatorVersion", "humanEvaluatorId",

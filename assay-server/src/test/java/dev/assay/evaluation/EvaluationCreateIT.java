@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * POST /evaluations/fromInferenceResult and /fromSession: metric resolution and the initial
- * state of each row (spec/api-contract.md §2.3–2.5, §9.14–9.15, seed 004).
+ * state of each row (docs/reference/galtea-contract.md §2.3–2.5, §9.14–9.15, docs/reference/galtea-pages/004).
  */
 class EvaluationCreateIT extends EvaluationApiTest {
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** GET /evaluations: filters, strict ids, sort and paging (spec/api-contract.md §2.7, §7.4, §9.17). */
+/** GET /evaluations: filters, strict ids, sort and paging (docs/reference/galtea-contract.md §2.7, §7.4, §9.17). */
 class EvaluationListIT extends EvaluationApiTest {
 
     @Nested

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The worker takes PENDING evaluations to their one final state (spec/api-contract.md §2.2, spec/metrics.md §0.2). */
+/** The worker takes PENDING evaluations to their one final state (docs/reference/galtea-contract.md §2.2, docs/reference/metrics.md §0.2). */
 class EvaluationProcessingIT extends EvaluationApiTest {
 
     @Test

@@ -23,7 +23,7 @@ import org.springframework.test.context.TestConstructor;
 import tools.jackson.databind.JsonNode;
 
 /**
- * GET and DELETE /evaluations/{id}, soft deletes (spec/api-contract.md §2.8–2.9, §7.7) and the
+ * GET and DELETE /evaluations/{id}, soft deletes (docs/reference/galtea-contract.md §2.8–2.9, §7.7) and the
  * evaluated turns through GET /inferenceResults?evaluationIds (§9.7).
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)

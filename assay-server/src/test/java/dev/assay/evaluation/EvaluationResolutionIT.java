@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What evaluation creation refuses, creating nothing (spec/api-contract.md §9.13), and how
+ * What evaluation creation refuses, creating nothing (docs/reference/galtea-contract.md §9.13), and how
  * specifications add metrics (§2.3).
  */
 class EvaluationResolutionIT extends EvaluationApiTest {

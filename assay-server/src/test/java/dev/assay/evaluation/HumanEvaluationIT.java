@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** The annotation queue of HUMAN_EVALUATION metrics: list, claim, score (spec/api-contract.md §2.2, §9.14). */
+/** The annotation queue of HUMAN_EVALUATION metrics: list, claim, score (docs/reference/galtea-contract.md §2.2, §9.14). */
 class HumanEvaluationIT extends EvaluationApiTest {
     private Annotator alice;
     private Annotator bob;

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests no client should send, on every inference-result route: each one answers the API's
- * error body with a 4xx status, never a 500 (spec/api-contract.md §7.3, STYLE.md §5).
+ * error body with a 4xx status, never a 500 (docs/reference/galtea-contract.md §7.3, docs/api.md, Conventions).
  */
 class InferenceResultBadRequestIT extends InferenceResultApiTest {
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** POST /inferenceResults/batch (spec/api-contract.md §1.4, seed 000). */
+/** POST /inferenceResults/batch (docs/reference/galtea-contract.md §1.4, docs/reference/galtea-pages/000). */
 class InferenceResultCreateBatchIT extends InferenceResultApiTest {
 
     private HttpResponse<String> createBatch(String jsonBody) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** POST /inferenceResults (spec/api-contract.md §1.3, seed 003). */
+/** POST /inferenceResults (docs/reference/galtea-contract.md §1.3, docs/reference/galtea-pages/003). */
 class InferenceResultCreateIT extends InferenceResultApiTest {
 
     private HttpResponse<String> create(String jsonBody) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** GET /inferenceResults (spec/api-contract.md §1.5, §7.4, seed 001). */
+/** GET /inferenceResults (docs/reference/galtea-contract.md §1.5, §7.4, docs/reference/galtea-pages/001). */
 class InferenceResultListIT extends InferenceResultApiTest {
 
     @Nested

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** GET and PATCH /inferenceResults/{id} (spec/api-contract.md §1.6, §1.7, seed 002). */
+/** GET and PATCH /inferenceResults/{id} (docs/reference/galtea-contract.md §1.6, §1.7, docs/reference/galtea-pages/002). */
 class InferenceResultUpdateIT extends InferenceResultApiTest {
 
     private HttpResponse<String> patch(String id, String jsonBody) {

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-/** Galtea's built-in metrics (spec/metrics.md §0.1 and §12, api-contract.md §4.5 and §9.10), present in every organization. */
+/** Galtea's built-in metrics (docs/reference/metrics.md §0.1 and §12, api-contract.md §4.5 and §9.10), present in every organization. */
 class MetricCatalogIT extends ApiIntegrationTest {
-    /** The deterministic metrics of spec/metrics.md §0.1 with their required evaluation parameters. */
+    /** The deterministic metrics of docs/reference/metrics.md §0.1 with their required evaluation parameters. */
     static final Map<String, List<String>> DETERMINISTIC = Map.ofEntries(
             Map.entry("BLEU", List.of("actual_output", "expected_output")),
             Map.entry("ROUGE", List.of("actual_output", "expected_output")),
@@ -33,7 +33,7 @@ class MetricCatalogIT extends ApiIntegrationTest {
             Map.entry("JSON Field Match", List.of("actual_output", "expected_output")),
             Map.entry("JSON Field Match (Normalized)", List.of("actual_output", "expected_output")));
 
-    /** The LLM-judge metrics of spec/metrics.md §12. */
+    /** The LLM-judge metrics of docs/reference/metrics.md §12. */
     static final List<String> JUDGED = List.of("Factual Accuracy", "Resilience To Noise", "Answer Relevancy", "Faithfulness",
             "Contextual Precision", "Contextual Recall", "Contextual Relevancy", "Role Adherence",
             "Conversation Completeness", "Conversation Relevancy", "Knowledge Retention", "User Satisfaction",

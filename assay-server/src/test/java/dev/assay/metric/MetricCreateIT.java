@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** POST /metrics (spec/api-contract.md §4.2–4.4, §9.10–9.11). */
+/** POST /metrics (docs/reference/galtea-contract.md §4.2–4.4, §9.10–9.11). */
 class MetricCreateIT extends ApiIntegrationTest {
 
     @Nested

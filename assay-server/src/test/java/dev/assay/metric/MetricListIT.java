@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestConstructor;
 import tools.jackson.databind.JsonNode;
 
-/** GET /metrics, GET /metrics/{id} and DELETE /metrics/{id} (spec/api-contract.md §4.5, §7.4). */
+/** GET /metrics, GET /metrics/{id} and DELETE /metrics/{id} (docs/reference/galtea-contract.md §4.5, §7.4). */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 class MetricListIT extends ApiIntegrationTest {
     private static final String UNKNOWN_ID = "metric_aaaaaaaaaaaaaaaaaaaaaaaaaa";

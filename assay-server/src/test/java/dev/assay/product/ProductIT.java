@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Products: {@code POST/GET/DELETE /products}, list filters and soft delete (spec/api-contract.md §6, §7). */
+/** Products: {@code POST/GET/DELETE /products}, list filters and soft delete (docs/reference/galtea-contract.md §6, §7). */
 class ProductIT extends ApiIntegrationTest {
     private static final String UNKNOWN_ID = "product_aaaaaaaaaaaaaaaaaaaaaaaaaa";
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** {@code POST /sessions} under the newer creation rules of spec/api-contract.md §3.2. */
+/** {@code POST /sessions} under the newer creation rules of docs/reference/galtea-contract.md §3.2. */
 class SessionCreateIT extends ApiIntegrationTest {
     private static final int PARALLEL_CLIENTS = 8;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
-/** POST /specifications: the type rules and all-or-nothing creation (spec/api-contract.md §5). */
+/** POST /specifications: the type rules and all-or-nothing creation (docs/reference/galtea-contract.md §5). */
 class SpecificationCreateIT extends SpecificationApiTest {
 
     @Test

@@ -12,7 +12,7 @@ import dev.assay.api.SpecificationResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Linking, unlinking and listing a specification's metrics (spec/api-contract.md §5.2, §9.12). */
+/** Linking, unlinking and listing a specification's metrics (docs/reference/galtea-contract.md §5.2, §9.12). */
 class SpecificationMetricsIT extends SpecificationApiTest {
 
     @Test

@@ -12,7 +12,7 @@ import dev.assay.client.ListOptions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** GET and DELETE /specifications (spec/api-contract.md §5.2, §7.4). */
+/** GET and DELETE /specifications (docs/reference/galtea-contract.md §5.2, §7.4). */
 class SpecificationReadIT extends SpecificationApiTest {
 
     @Nested

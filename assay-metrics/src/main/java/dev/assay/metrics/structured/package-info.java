@@ -6,7 +6,7 @@
  * dev.assay.metrics.structured.JsonFieldMatch}, {@link
  * dev.assay.metrics.structured.JsonFieldMatchNormalized}).
  *
- * <p>The rules are those of {@code spec/metrics.md} sections 6 to 11.
+ * <p>The rules are those of {@code docs/reference/metrics.md} sections 6 to 11.
  */
 @NullMarked
 package dev.assay.metrics.structured;

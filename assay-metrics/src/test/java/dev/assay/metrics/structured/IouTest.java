@@ -22,7 +22,7 @@ class IouTest {
         assertThat(metric.name()).isEqualTo("IOU");
     }
 
-    /** spec/metrics.md §14, IOU. */
+    /** docs/reference/metrics.md §14, IOU. */
     static Stream<Arguments> publicVectors() {
         return Stream.of(
                 arguments("[[10, 10, 50, 50], [100, 100, 120, 120]]", "[10, 10, 50, 50]", 1.0),

@@ -27,7 +27,7 @@ class JsonFieldMatchNormalizedTest {
         assertThat(metric.name()).isEqualTo("JSON Field Match (Normalized)");
     }
 
-    /** spec/metrics.md §14, JSON Field Match (Normalized). */
+    /** docs/reference/metrics.md §14, JSON Field Match (Normalized). */
     static Stream<Arguments> publicVectors() {
         return Stream.of(
                 arguments("{\"answer\": \"SI\"}", "{\"answer\": \"Sí\"}", 1.0),

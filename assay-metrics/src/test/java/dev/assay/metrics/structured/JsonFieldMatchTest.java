@@ -28,7 +28,7 @@ class JsonFieldMatchTest {
         assertThat(metric.name()).isEqualTo("JSON Field Match");
     }
 
-    /** spec/metrics.md §14, JSON Field Match. */
+    /** docs/reference/metrics.md §14, JSON Field Match. */
     static Stream<Arguments> publicVectors() {
         return Stream.of(
                 arguments("{\"name\": \"Ana\", \"age\": 30}", "{\"name\": \"Ana\", \"age\": 30}", 1.0),

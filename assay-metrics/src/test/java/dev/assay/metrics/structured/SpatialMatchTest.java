@@ -20,7 +20,7 @@ class SpatialMatchTest {
         assertThat(metric.name()).isEqualTo("Spatial Match");
     }
 
-    /** spec/metrics.md §14, Spatial Match. */
+    /** docs/reference/metrics.md §14, Spatial Match. */
     static Stream<Arguments> publicVectors() {
         return Stream.of(
                 arguments("[[10, 10, 50, 50], [100, 100, 120, 120]]", "[10, 10, 50, 50]", 1.0),

@@ -23,7 +23,7 @@ class ToolCorrectnessTest {
         assertThat(metric.name()).isEqualTo("Tool Correctness");
     }
 
-    /** spec/metrics.md §14, Tool Correctness. */
+    /** docs/reference/metrics.md §14, Tool Correctness. */
     static Stream<Arguments> publicVectors() {
         return Stream.of(
                 arguments(List.of("search", "calculator"), List.of("calculator", "search"), 1.0),

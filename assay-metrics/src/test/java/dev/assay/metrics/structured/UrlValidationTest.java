@@ -59,7 +59,7 @@ class UrlValidationTest {
         assertThat(offline.name()).isEqualTo("URL Validation");
     }
 
-    /** spec/metrics.md §14, URL Validation: all decided before any network access. */
+    /** docs/reference/metrics.md §14, URL Validation: all decided before any network access. */
     static Stream<Arguments> publicVectors() {
         return Stream.of(
                 arguments("I can help you with that. Let me know what you need.", 1.0),
