@@ -37,9 +37,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // The container's decoded, normalized path: judging the raw URI would let
-        // "/v3/api-docs/../products" or "/actuator/health/..;/x" skip authentication.
+        // Public only when both the container's decoded, normalized path and the raw URI are public:
+        // the raw URI alone would let "/v3/api-docs/../products" skip authentication, and the
+        // normalized path alone would let "/products/%2e%2e" (normalized to "/") reach a protected
+        // handler, since the handler mapping matches the undecoded dots as an id.
         String path = request.getServletPath() + Objects.requireNonNullElse(request.getPathInfo(), "");
+        String rawPath = request.getRequestURI().substring(request.getContextPath().length());
+        return isPublic(path) && isPublic(rawPath);
+    }
+
+    private static boolean isPublic(String path) {
         return path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/")
                 || path.equals("/actuator/prometheus")

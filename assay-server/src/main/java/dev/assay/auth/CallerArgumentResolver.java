@@ -1,5 +1,7 @@
 package dev.assay.auth;
 
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +35,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
             @Nullable WebDataBinderFactory binderFactory) {
         Object caller = request.getAttribute(ApiKeyAuthenticationFilter.CALLER_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (caller == null) {
-            throw new IllegalStateException("No authenticated caller on a protected route");
+            // Unreachable while the filter and the handler mapping agree on paths; a 401, never a 500, if not.
+            throw new AssayException(ErrorCode.UNAUTHORIZED, "Missing or invalid API key: send Authorization: Bearer gsk_...");
         }
         return (Caller) caller;
     }
