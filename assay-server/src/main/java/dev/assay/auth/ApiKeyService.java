@@ -7,12 +7,16 @@ import dev.assay.common.Ids;
 import dev.assay.common.NotFoundException;
 import dev.assay.common.Timestamps;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Organizations and their API keys: creating, listing and revoking keys, and authenticating a secret. */
 @Service
@@ -20,20 +24,27 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final OrganizationRepository organizations;
     private final Clock clock;
+    private final KeyCache cache;
 
-    ApiKeyService(ApiKeyRepository keys, OrganizationRepository organizations, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, OrganizationRepository organizations, Clock clock,
+            @Value("${assay.auth.key-cache-ttl:5s}") Duration keyCacheTtl) {
         this.keys = keys;
         this.organizations = organizations;
         this.clock = clock;
+        this.cache = new KeyCache(keyCacheTtl, System::nanoTime);
     }
 
-    /** The caller behind a secret, or empty when the secret is unknown, revoked or not key-shaped. */
-    @Transactional(readOnly = true)
+    /**
+     * The caller behind a secret, or empty when the secret is unknown, revoked or not key-shaped.
+     * One statement, so no transaction; a key seen in the last {@code assay.auth.key-cache-ttl}
+     * costs no query at all ({@link KeyCache}).
+     */
     public Optional<Caller> authenticate(String secret) {
         if (!Secrets.looksLikeKey(secret)) {
             return Optional.empty();
         }
-        return keys.findCallerByHash(Secrets.hash(secret));
+        byte[] hash = Secrets.hash(secret);
+        return cache.get(hash, () -> keys.findCallerByHash(hash));
     }
 
     /**
@@ -86,11 +97,21 @@ public class ApiKeyService {
         requireAdmin(caller);
         UUID id = Ids.parse(IdKind.API_KEY, keyId).orElseThrow(() -> keyNotFound(keyId));
         switch (keys.revokeKeepingAnAdmin(caller.organizationId(), id, Timestamps.now(clock))) {
-            case REVOKED -> { }
+            case REVOKED -> forgetAfterCommit(id);
             case NOT_FOUND -> throw keyNotFound(keyId);
             case LAST_ADMIN -> throw AssayException.invalid(
                     "This is the organization's last admin key and cannot be revoked: an organization always keeps one");
         }
+    }
+
+    /** Forgets the revoked key once the revocation is visible, so no request can cache it again. */
+    private void forgetAfterCommit(UUID apiKeyId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.forget(apiKeyId);
+            }
+        });
     }
 
     private static void requireAdmin(Caller caller) {
