@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DEST=${1:-target/aot}
 JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-JAR=assay-server/target/assay-server.jar
+JAR=${JAR:-assay-server/target/assay-server.jar}
 [ -f "$JAR" ] || mvn -B -q -DskipTests -pl assay-server -am package
 rm -rf "$DEST"
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$DEST" >/dev/null

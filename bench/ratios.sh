@@ -272,5 +272,21 @@ if has_part start; then
     done
     say "start-up, existing data directory (3 runs): ${times[*]} ms; $(grep -o 'Started AssayApplication in [0-9.]* seconds (process running for [0-9.]*)' "$WORK/server.log" | tail -1)"
     say "memory idle after restart: JVM RSS $(jvm_rss_mb) MB, PostgreSQL PSS $(pg_pss_mb) MB"
+    # The same with the ahead-of-time class cache (JDK 25+, docs/decisions/0007-start-up.md).
+    if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCache '; then
+        stop_server
+        JAVA="$JAVA" JAR="$JAR" bench/aot-cache.sh "$WORK/aot" >/dev/null
+        plain_jar=$JAR plain_opts=${JAVA_OPTS:-}
+        JAR=$WORK/aot/assay-server.jar JAVA_OPTS="$plain_opts -XX:AOTCache=$WORK/aot/assay.aot"
+        times=()
+        for run in 1 2 3; do
+            stop_server
+            start_server
+            times+=("$STARTED_IN")
+        done
+        say "start-up with the AOT cache, existing data directory (3 runs): ${times[*]} ms; $(grep -o 'Started AssayApplication in [0-9.]* seconds (process running for [0-9.]*)' "$WORK/server.log" | tail -1)"
+        say "memory idle after restart with the AOT cache: JVM RSS $(jvm_rss_mb) MB, PostgreSQL PSS $(pg_pss_mb) MB"
+        JAR=$plain_jar JAVA_OPTS=$plain_opts
+    fi
 fi
 say "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
