@@ -1,6 +1,7 @@
 package dev.assay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,33 @@ class ProcessIT {
                 .startsWith("import turns: rows 40, accepted 40, rejected 0, offset 40").endsWith("(100%), done");
         JsonNode report = JSON.readTree(result.out());
         assertThat(report.get("accepted").asInt()).isEqualTo(40);
+    }
+
+    /**
+     * On a terminal the progress is one bar redrawn in place. The process runs under
+     * {@code script(1)}, which gives it a pseudo-terminal and copies what it draws (standard output
+     * and error together) to its own standard output.
+     */
+    @Test
+    void import_drawsAProgressBarInPlace_onATerminal() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) from util-linux gives the process a terminal");
+        String product = JSON.readTree(cli.process("products", "create", "--name", "cli-tty-" + UUID.randomUUID()).out()).get("id").asString();
+        String session = JSON.readTree(cli.process("sessions", "create", "--product-id", product).out()).get("id").asString();
+        StringBuilder file = new StringBuilder("sessionId,input,output\n");
+        for (int i = 0; i < 40; i++) {
+            file.append(session).append(",q").append(i).append(",a").append(i).append('\n');
+        }
+        Path path = directory.resolve("turns.csv");
+        Files.writeString(path, file);
+        String command = String.join(" ", TestServer.java(), "-jar", "target/assay.jar", "import", "turns", path.toString(),
+                "--batch-size", "7");
+
+        Cli.Result result = cli.exec(List.of("/usr/bin/script", "--quiet", "--return", "--command", command, "/dev/null"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).as(result.toString())
+                .contains("\rimport turns [" + "#".repeat(30) + "] 100% rows 40, accepted 40, rejected 0, offset 40")
+                .doesNotContain("import turns: rows");
     }
 
     @Test
