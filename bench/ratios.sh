@@ -194,6 +194,11 @@ SELECT $EVAL_COLUMNS FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHE
 SQL
     SINCE=$(date -u -d '24 hours ago' +%Y-%m-%dT%H:%M:%SZ)
     say "recent-turns plan at $(sql -Atc "SELECT count(*) FROM inference_results") turns: $(sql -Atc "EXPLAIN SELECT id FROM inference_results r WHERE r.organization_id = '$ORG' AND r.deleted_at IS NULL AND r.created_at >= '$SINCE' ORDER BY r.created_at DESC, r.idx DESC, r.id DESC LIMIT 100" | sed -n 2p | sed 's/^ *//')"
+    # The floor of any API answer on this machine: the smallest route, through the same HTTP stack.
+    wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$API/actuator/health" >/dev/null
+    floor=$(wrk -t1 -c1 -d"${DURATION}s" -s bench/ratios-get.lua "$API/actuator/health" | grep RESULT)
+    say "$(printf '%-22s API p50 %6.2f ms p99 %6.2f ms (HTTP floor: GET /actuator/health, no key, no query)' "health" \
+        "$(ratio "$(field p50us "$floor")" 1000)" "$(ratio "$(field p99us "$floor")" 1000)")"
     list_ratio "session turns" "/inferenceResults?sessionIds=$TARGET&limit=100" session-turns.sql -D org="$ORG" -D sid="$TARGET_UUID"
     list_ratio "recent turns" "/inferenceResults?limit=100&sort=-createdAt&fromCreatedAt=$SINCE" recent-turns.sql -D org="$ORG" -D since="$SINCE"
     list_ratio "session evaluations" "/evaluations?sessionIds=$TARGET&limit=100" session-evaluations.sql -D org="$ORG" -D sid="$TARGET_UUID"
