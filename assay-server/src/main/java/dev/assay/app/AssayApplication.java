@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AssayApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(AssayApplication.class, args);
+        SpringApplication application = new SpringApplication(AssayApplication.class);
+        // The embedded PostgreSQL starts while the context is built (docs/decisions/0007-start-up.md).
+        application.addListeners(new EmbeddedPostgresStarter(EmbeddedDatabaseConfiguration::lockAndStart));
+        application.run(args);
     }
 }

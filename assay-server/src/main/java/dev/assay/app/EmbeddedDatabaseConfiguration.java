@@ -5,8 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.assay.common.AssayProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -24,18 +26,48 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** What {@link EmbeddedPostgresStarter} started early, until {@link #embeddedPostgres} takes it. */
+    private EmbeddedPostgresStarter.@Nullable Started early;
+
     @Bean(destroyMethod = "close")
     DataDirectoryLock dataDirectoryLock(AssayProperties properties) throws IOException {
-        return DataDirectoryLock.acquire(properties.dataDir().toAbsolutePath().normalize());
+        Path directory = properties.dataDir().toAbsolutePath().normalize();
+        early = EmbeddedPostgresStarter.take(directory);
+        return early != null ? early.lock() : DataDirectoryLock.acquire(directory);
     }
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DataDirectoryLock lock) throws IOException {
+        EmbeddedPostgresStarter.Started started = early;
+        early = null;
+        if (started != null && started.lock() == lock) {
+            return started.postgres();
+        }
+        return start(lock);
+    }
+
+    /** Starts the data directory's PostgreSQL, creating the cluster on a first start. */
+    static EmbeddedPostgres start(DataDirectoryLock lock) throws IOException {
         Path postgresDirectory = lock.dataDirectory().resolve("postgres");
         lock.stopOrphanedPostgres(postgresDirectory);
         boolean existing = FirstStart.prepare(lock, postgresDirectory, directory -> builder(directory).start());
         log.info("Starting embedded PostgreSQL in {} ({})", postgresDirectory, existing ? "existing data" : "new cluster");
         return builder(postgresDirectory).start();
+    }
+
+    /** Locks the data directory and starts its PostgreSQL: what {@link EmbeddedPostgresStarter} runs early. */
+    static EmbeddedPostgresStarter.Started lockAndStart(Path directory) {
+        try {
+            DataDirectoryLock lock = DataDirectoryLock.acquire(directory);
+            try {
+                return new EmbeddedPostgresStarter.Started(lock, start(lock));
+            } catch (IOException | RuntimeException e) {
+                lock.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static EmbeddedPostgres.Builder builder(Path directory) {
