@@ -8,13 +8,20 @@ import dev.assay.api.RetryEvaluationsRequest;
 import dev.assay.api.RetryEvaluationsResponse;
 import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
+import dev.assay.common.JsonArrayStream;
 import dev.assay.common.ListQuery;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/evaluations")
@@ -31,13 +39,15 @@ class EvaluationController {
     private final EvaluationQueryService queries;
     private final HumanEvaluationService humanEvaluations;
     private final RetryProperties retryProperties;
+    private final JsonMapper json;
 
     EvaluationController(EvaluationService evaluations, EvaluationQueryService queries,
-            HumanEvaluationService humanEvaluations, RetryProperties retryProperties) {
+            HumanEvaluationService humanEvaluations, RetryProperties retryProperties, JsonMapper json) {
         this.evaluations = evaluations;
         this.queries = queries;
         this.humanEvaluations = humanEvaluations;
         this.retryProperties = retryProperties;
+        this.json = json;
     }
 
     @PostMapping("/fromInferenceResult")
@@ -55,9 +65,12 @@ class EvaluationController {
         return ResponseEntity.status(HttpStatus.CREATED).body(created.stream().map(EvaluationMapper::toResponse).toList());
     }
 
-    @GetMapping
-    List<EvaluationResponse> list(Caller caller, HttpServletRequest request) {
-        return queries.list(caller, ListQuery.of(request.getParameterMap())).stream().map(EvaluationMapper::toResponse).toList();
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = EvaluationResponse.class))))
+    void list(Caller caller, HttpServletRequest request, HttpServletResponse response) {
+        ListQuery query = ListQuery.of(request.getParameterMap());
+        JsonArrayStream.write(response, json, sink ->
+                queries.list(caller, query, evaluation -> sink.accept(EvaluationMapper.toResponse(evaluation))));
     }
 
     @GetMapping("/{id}")

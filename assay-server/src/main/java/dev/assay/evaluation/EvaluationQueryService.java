@@ -9,6 +9,7 @@ import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Where;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,12 +31,16 @@ public class EvaluationQueryService {
                 .orElseThrow(() -> notFound(evaluationId));
     }
 
+    /**
+     * Checks the query, then hands the matching evaluations to {@code sink} one by one while they
+     * are read (nothing reaches the sink when the query is invalid).
+     */
     @Transactional(readOnly = true)
-    public List<Evaluation> list(Caller caller, ListQuery query) {
+    public void list(Caller caller, ListQuery query, Consumer<Evaluation> sink) {
         Where where = filters.where(caller, query);
         StrictIds strict = StrictIds.addTo(where, "e", query, IdKind.EVALUATION);
         strict.check(() -> evaluations.matchingIds(where), ErrorCode.EVALUATION_NOT_FOUND, "Evaluation");
-        return evaluations.list(where, query.sort(EvaluationSort::fromWire), query.limit(), query.offset());
+        evaluations.stream(where, query.sort(EvaluationSort::fromWire), query.limit(), query.offset(), sink);
     }
 
     /** The one not-found error of evaluations, for every service of the feature. */

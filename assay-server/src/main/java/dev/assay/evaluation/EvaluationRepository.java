@@ -103,6 +103,27 @@ class EvaluationRepository {
                 .list();
     }
 
+    /**
+     * Hands the rows of a list to {@code sink} as they are read, a few at a time (see
+     * {@link Sql.FetchBudget}); must run inside a transaction, or the driver reads every row at once.
+     */
+    void stream(Where where, List<SortKey<EvaluationSort>> sort, int limit, int offset, Consumer<Evaluation> sink) {
+        Sql.FetchBudget budget = new Sql.FetchBudget();
+        where.param("limit", limit).param("offset", offset)
+                .bind(jdbc.sql(listSql(where, sort)))
+                .withFetchSize(Sql.FetchBudget.FIRST_FETCH)
+                .query(rs -> {
+                    Evaluation evaluation = map(rs, 0);
+                    budget.adapt(rs, 256 + length(rs.getString("reason")) + length(rs.getString("error"))
+                            + length(rs.getString("human_reason")));
+                    sink.accept(evaluation);
+                });
+    }
+
+    private static long length(@Nullable String text) {
+        return text == null ? 0 : text.length();
+    }
+
     /** Newest first in the order of the (organization_id, created_at, id) index, so the scan stops at the limit. */
     List<Evaluation> listNewestFirst(Where where, int limit) {
         return where.param("limit", limit)

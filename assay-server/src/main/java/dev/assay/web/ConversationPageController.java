@@ -55,8 +55,9 @@ class ConversationPageController {
         Session session = sessions.get(caller, sessionId);
         Version version = products.getVersionById(caller, session.versionId());
         List<InferenceResult> sessionTurns = turns.listSessionTurns(caller, session.id());
-        List<Evaluation> sessionEvaluations = evaluations.list(caller,
-                Params.of("sessionIds", sessionId, "sort", "createdAt", "limit", "10000").query());
+        List<Evaluation> sessionEvaluations = new ArrayList<>();
+        evaluations.list(caller, Params.of("sessionIds", sessionId, "sort", "createdAt", "limit", "10000").query(),
+                sessionEvaluations::add);
         Map<UUID, String> metricNames = names.metrics(caller,
                 sessionEvaluations.stream().map(Evaluation::metricId).collect(Collectors.toSet()));
         Map<UUID, List<EvaluationView>> byTurn = new java.util.HashMap<>();
