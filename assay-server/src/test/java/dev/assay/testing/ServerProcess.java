@@ -56,6 +56,32 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(builder.start(), port);
     }
 
+    /**
+     * Starts the server through the launcher script next to the jar ({@code target/assay-server}),
+     * with this JVM's java, and waits until its health check answers UP.
+     */
+    public static ServerProcess startWithLauncher(Path logFile, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path launcher = Path.of("target", "assay-server");
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("Run the integration tests after `package`: " + launcher.toAbsolutePath() + " is missing");
+        }
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString()).redirectErrorStream(true).redirectOutput(logFile.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("ASSAY_JAVA", ProcessHandle.current().info().command().orElse("java"));
+        builder.environment().put("JAVA_OPTS", "-Xmx512m");
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        ServerProcess server = new ServerProcess(builder.start(), port);
+        server.awaitHealthy();
+        return server;
+    }
+
+    /** The arguments the process runs with (the launcher replaces itself with the JVM). */
+    public List<String> arguments() {
+        return process.info().arguments().map(List::of).orElse(List.of());
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
