@@ -1,6 +1,8 @@
 package dev.assay.trace;
 
 import dev.assay.auth.Caller;
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
@@ -79,9 +81,14 @@ class OtelIngestService {
     Result ingest(Caller caller, List<OtlpSpan> exported) {
         try {
             return transaction.execute(status -> ingestOnce(caller, exported));
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | AssayException e) {
             // Two exports racing to open the same session or turn: the loser's transaction fails on
-            // the unique index; once again, it finds what the winner stored.
+            // the unique index (a session's customId, a turn's traceId), either in the database or
+            // in the check before the insert when the winner committed in between; once again, it
+            // finds what the winner stored. Any other refusal is the answer.
+            if (e instanceof AssayException refused && refused.code() != ErrorCode.DUPLICATE_NAME) {
+                throw refused;
+            }
             log.info("OTLP export collided with a concurrent one, retrying once: {}", e.getMessage());
             return transaction.execute(status -> ingestOnce(caller, exported));
         }
