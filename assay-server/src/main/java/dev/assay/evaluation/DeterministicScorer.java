@@ -32,7 +32,8 @@ class DeterministicScorer implements Scorer {
                 input.retrievalContext(), input.toolsUsed(), input.expectedTools());
         return switch (metric.get().score(parameters)) {
             case MetricResult.Scored scored -> new ScoreOutcome.Scored(scored.score(), scored.reason(), 0);
-            case MetricResult.Skipped skipped -> new ScoreOutcome.Skipped(skipped.reason(), true);
+            case MetricResult.Skipped skipped -> new ScoreOutcome.Skipped(skipped.reason(), true,
+                    skipped.missingParameters());
             case MetricResult.Failed failed -> new ScoreOutcome.Failed(failed.reason(), true);
         };
     }

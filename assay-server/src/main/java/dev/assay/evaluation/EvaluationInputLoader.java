@@ -9,6 +9,8 @@ import dev.assay.metric.MetricService;
 import dev.assay.auth.Caller;
 import dev.assay.trace.TraceService;
 import dev.assay.trace.TurnSpans;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,10 +50,18 @@ class EvaluationInputLoader {
 
     /**
      * What the worker needs to score one claimed evaluation: its metric and its parameters, or
-     * the reason it cannot be scored ({@code problem}, final).
+     * the reason it cannot be scored ({@code problem}, final). {@code spansAwaitedUntil} is when
+     * the grace for late spans of the evaluated turn ends (its creation plus
+     * {@code assay.traces.span-grace}); null without a turn.
      */
     record Prepared(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric, @Nullable EvaluationInput input,
-            ScoreOutcome.@Nullable Failed problem) {}
+            ScoreOutcome.@Nullable Failed problem, @Nullable Instant spansAwaitedUntil) {
+
+        Prepared(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric, @Nullable EvaluationInput input,
+                ScoreOutcome.@Nullable Failed problem) {
+            this(claim, metric, input, problem, null);
+        }
+    }
 
     /**
      * Loads every claim of a batch, in the batch's order. Texts longer than {@code maxTextLength}
@@ -84,12 +94,13 @@ class EvaluationInputLoader {
             }
         }
         Map<UUID, TurnSpans> spans = spans(claims, conversations);
+        Duration spanGrace = traces.spanGrace();
         List<Prepared> prepared = new ArrayList<>(claims.size());
         for (EvaluationRepository.Claim claim : claims) {
             UUID turnId = claim.inferenceResultId();
             prepared.add(prepare(claim, metricsById.get(claim.metricId()), sessions.get(claim.sessionId()),
                     turnId == null ? null : turns.get(turnId), testCases,
-                    conversations.getOrDefault(claim.sessionId(), List.of()), spans));
+                    conversations.getOrDefault(claim.sessionId(), List.of()), spans, spanGrace));
         }
         return prepared;
     }
@@ -126,7 +137,7 @@ class EvaluationInputLoader {
     private static Prepared prepare(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric,
             EvaluationInputRepository.@Nullable SessionRow session, EvaluationInputRepository.@Nullable TurnRow evaluatedTurn,
             Map<UUID, EvaluationInputRepository.TestCaseRow> testCases, List<EvaluationInputRepository.TurnRow> conversation,
-            Map<UUID, TurnSpans> spans) {
+            Map<UUID, TurnSpans> spans, Duration spanGrace) {
         UUID organization = claim.organizationId();
         UUID metricOrganization = metric == null ? null : metric.organizationId();
         if (metric == null || (metricOrganization != null && !metricOrganization.equals(organization))) {
@@ -170,7 +181,7 @@ class EvaluationInputLoader {
                 testCase == null ? null : testCase.stoppingCriterias(),
                 turns.stream().map(each -> new EvaluationInput.Turn(userMessage(each), each.actualOutput())).toList(),
                 turnSpans.render());
-        return new Prepared(claim, metric, input, null);
+        return new Prepared(claim, metric, input, null, turn == null ? null : turn.createdAt().plus(spanGrace));
     }
 
     private static Prepared problem(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric, String error) {

@@ -3,6 +3,7 @@ package dev.assay.evaluation;
 import dev.assay.common.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +37,7 @@ class EvaluationInputRepository {
 
     /** A live turn; {@code userMessage} is its input's {@code user_message} text, else {@code inputJson} is set. */
     record TurnRow(UUID id, UUID organizationId, UUID sessionId, @Nullable String userMessage, @Nullable String inputJson,
-            @Nullable String actualOutput, @Nullable String retrievalContext, @Nullable String oversized) {}
+            @Nullable String actualOutput, @Nullable String retrievalContext, @Nullable String oversized, Instant createdAt) {}
 
     /** A live test case. */
     record TestCaseRow(UUID id, UUID organizationId, @Nullable String input, @Nullable String expectedOutput,
@@ -123,7 +124,7 @@ class EvaluationInputRepository {
     }
 
     private static final String TURN_COLUMNS = """
-            r.id, r.organization_id, r.session_id, o.oversized,
+            r.id, r.organization_id, r.session_id, r.created_at, o.oversized,
                 CASE WHEN o.oversized IS NULL AND jsonb_typeof(r.input -> 'user_message') = 'string'
                      THEN r.input ->> 'user_message' END AS user_message,
                 CASE WHEN o.oversized IS NULL AND jsonb_typeof(r.input -> 'user_message') IS DISTINCT FROM 'string'
@@ -143,6 +144,7 @@ class EvaluationInputRepository {
     private static TurnRow turn(ResultSet rs, int row) throws SQLException {
         return new TurnRow(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
                 rs.getObject("session_id", UUID.class), rs.getString("user_message"), rs.getString("input_json"),
-                rs.getString("actual_output"), rs.getString("retrieval_context"), rs.getString("oversized"));
+                rs.getString("actual_output"), rs.getString("retrieval_context"), rs.getString("oversized"),
+                Sql.requiredInstant(rs, "created_at"));
     }
 }

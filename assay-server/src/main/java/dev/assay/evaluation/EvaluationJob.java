@@ -43,8 +43,18 @@ class EvaluationJob {
         this.clock = clock;
     }
 
-    /** A claim's outcome and the metric label it is counted under. */
-    private record Result(EvaluationRepository.Claim claim, String metricLabel, ScoreOutcome outcome) {}
+    /**
+     * The evaluation parameters a turn's spans give (docs/api.md "What evaluations read from
+     * spans"): a skip for these alone may end when late spans arrive.
+     */
+    private static final Set<String> FROM_SPANS = Set.of("tools_used", "retrieval_context", "traces");
+
+    /**
+     * A claim's outcome and the metric label it is counted under; {@code awaitSpansUntil} set
+     * when the outcome is not written yet but the evaluation waits for its turn's late spans.
+     */
+    private record Result(EvaluationRepository.Claim claim, String metricLabel, ScoreOutcome outcome,
+            @Nullable Instant awaitSpansUntil) {}
 
     /**
      * Scores a batch of in-JVM (deterministic) evaluations on the calling thread, each within the
@@ -71,7 +81,7 @@ class EvaluationJob {
                 } else if (!results.isEmpty() && System.nanoTime() > sliceEnds) {
                     notStarted.add(prepared.claim());
                 } else {
-                    results.add(new Result(prepared.claim(), label(prepared.metric()), scoreWithin(budget, prepared)));
+                    results.add(result(prepared, scoreWithin(budget, prepared)));
                 }
             }
             write(results);
@@ -107,8 +117,7 @@ class EvaluationJob {
     /** Scores one prepared evaluation (a judge call may take seconds) and writes its result. */
     void runPrepared(EvaluationInputLoader.Prepared prepared) {
         try {
-            ScoreOutcome outcome = score(prepared, null);
-            write(List.of(new Result(prepared.claim(), label(prepared.metric()), outcome)));
+            write(List.of(result(prepared, score(prepared, null))));
         } finally {
             heartbeat.release(prepared.claim());
         }
@@ -124,12 +133,28 @@ class EvaluationJob {
             for (EvaluationRepository.Claim claim : claims) {
                 if (!claim.gaveUp()) {
                     failed.add(new Result(claim, DELETED_METRIC, new ScoreOutcome.Retryable(
-                            "Loading the evaluation parameters failed: " + e)));
+                            "Loading the evaluation parameters failed: " + e), null));
                 }
             }
             write(failed);
             return null;
         }
+    }
+
+    /**
+     * The result of a scored claim. A skip whose missing parameters all come from spans, of a turn
+     * still within {@code assay.traces.span-grace} of its creation, is not written: the evaluation
+     * waits for late spans until the grace ends (Galtea waits ~9 s before such a skip), and is
+     * skipped as usual if they have not come by then.
+     */
+    private Result result(EvaluationInputLoader.Prepared prepared, ScoreOutcome outcome) {
+        Instant until = prepared.spansAwaitedUntil();
+        boolean awaitSpans = until != null
+                && outcome instanceof ScoreOutcome.Skipped skipped
+                && !skipped.missingParameters().isEmpty()
+                && FROM_SPANS.containsAll(skipped.missingParameters())
+                && Timestamps.now(clock).isBefore(until);
+        return new Result(prepared.claim(), label(prepared.metric()), outcome, awaitSpans ? until : null);
     }
 
     /**
@@ -194,7 +219,10 @@ class EvaluationJob {
         return usage == null ? creditsUsed == null ? 0 : creditsUsed : usage.calls();
     }
 
-    /** Writes a batch's final states in one statement and its passing failures in another. */
+    /**
+     * Writes a batch's final states in one statement, its passing failures in another and the
+     * evaluations that wait for late spans in a third.
+     */
     private void write(List<Result> results) {
         if (results.isEmpty()) {
             return;
@@ -202,10 +230,17 @@ class EvaluationJob {
         Instant now = Timestamps.now(clock);
         List<EvaluationRepository.Completion> completions = new ArrayList<>(results.size());
         List<EvaluationRepository.Reschedule> reschedules = new ArrayList<>();
+        List<EvaluationRepository.Postponement> postponements = new ArrayList<>();
         List<Result> completed = new ArrayList<>(results.size());
         for (Result each : results) {
             EvaluationRepository.Claim claim = each.claim();
             ScoreOutcome result = each.outcome();
+            Instant awaitSpansUntil = each.awaitSpansUntil();
+            if (awaitSpansUntil != null) {
+                log.debug("Evaluation {} waits for late spans of its turn until {}", claim.id(), awaitSpansUntil);
+                postponements.add(new EvaluationRepository.Postponement(claim, awaitSpansUntil));
+                continue;
+            }
             if (result instanceof ScoreOutcome.Retryable retryable) {
                 // Each retry request grants max-attempts more; the backoff restarts with each round.
                 int earlierRounds = properties.maxAttempts() * claim.retries();
@@ -236,6 +271,7 @@ class EvaluationJob {
             completed.add(each);
         }
         evaluations.rescheduleAll(reschedules);
+        evaluations.postponeAll(postponements);
         Set<java.util.UUID> written = evaluations.completeAll(completions, now);
         for (int i = 0; i < completions.size(); i++) {
             EvaluationRepository.Completion completion = completions.get(i);

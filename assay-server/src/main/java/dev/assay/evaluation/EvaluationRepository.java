@@ -296,6 +296,29 @@ class EvaluationRepository {
     }
 
     /**
+     * Puts claimed rows back in the queue without counting their attempt, each due again at its
+     * {@code nextAttemptAt}: the evaluation waits for data that may still arrive (a turn's late
+     * spans, docs/api.md "What evaluations read from spans"), and nothing was tried. Only the
+     * current attempt of a PENDING row is postponed; one statement for the batch.
+     */
+    void postponeAll(List<Postponement> postponements) {
+        if (postponements.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE evaluations e
+                        SET lease_until = NULL, attempts = e.attempts - 1, next_attempt_at = c.next_attempt_at
+                        FROM unnest(:ids, :attempts, :nextAttemptAt) AS c(id, attempt, next_attempt_at)
+                        WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
+                        """)
+                .param("ids", array("uuid", postponements, postponement -> postponement.claim().id()))
+                .param("attempts", array("int4", postponements, postponement -> postponement.claim().attempt()))
+                .param("nextAttemptAt", array("timestamptz", postponements,
+                        postponement -> Sql.timestamp(postponement.nextAttemptAt())))
+                .update();
+    }
+
+    /**
      * Writes the final states of a batch in one statement. A result is written while its row is
      * still PENDING in the same round of retries, whichever attempt produced it, and also over a
      * row that gave up because its last lease expired (FAILED with its lease kept, see
@@ -472,6 +495,9 @@ class EvaluationRepository {
      */
     record Claim(UUID id, int attempt, int retries, boolean gaveUp, UUID organizationId, UUID metricId, UUID sessionId,
             @Nullable UUID inferenceResultId, @Nullable String testCaseId, Instant createdAt) {}
+
+    /** A claimed row sent back to wait, unscored and without using its attempt, until {@code nextAttemptAt}. */
+    record Postponement(Claim claim, Instant nextAttemptAt) {}
 
     /** The final state of a claimed row. */
     record Completion(Claim claim, EvaluationStatus status, @Nullable Double score, @Nullable String reason,

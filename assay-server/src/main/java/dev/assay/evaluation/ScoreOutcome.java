@@ -3,6 +3,7 @@ package dev.assay.evaluation;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** What a scorer concluded about one evaluation. */
@@ -26,10 +27,20 @@ public sealed interface ScoreOutcome {
         }
     }
 
-    /** Not scored because something it needs is missing; the message names what. */
-    record Skipped(String message, boolean canRetry) implements ScoreOutcome {
+    /**
+     * Not scored because something it needs is missing; the message names what, and
+     * {@code missingParameters} lists the evaluation parameters missing by their wire names
+     * (empty when what is missing is not a parameter, such as a judge).
+     */
+    record Skipped(String message, boolean canRetry, List<String> missingParameters) implements ScoreOutcome {
         public Skipped {
             requireNonNull(message, "message");
+            missingParameters = List.copyOf(missingParameters);
+        }
+
+        /** A skip for a reason other than missing parameters. */
+        public Skipped(String message, boolean canRetry) {
+            this(message, canRetry, List.of());
         }
     }
 

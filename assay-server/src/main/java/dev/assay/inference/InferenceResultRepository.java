@@ -1,5 +1,7 @@
 package dev.assay.inference;
 
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
 import dev.assay.common.JsonValues;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
@@ -12,12 +14,14 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -33,6 +37,9 @@ class InferenceResultRepository {
 
     private final JdbcClient jdbc;
 
+    /** The unique index of live turns' trace ids per organization (V40__spans.sql). */
+    private static final String TRACE_ID_INDEX = "inference_results_trace_id_uq";
+
     InferenceResultRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -42,6 +49,25 @@ class InferenceResultRepository {
      * batch size): every column travels as one array and {@code unnest} turns them into rows.
      */
     void insertAll(UUID organizationId, UUID sessionId, Instant createdAt, List<InferenceResult> results) {
+        try {
+            insertRows(organizationId, sessionId, createdAt, results);
+        } catch (DuplicateKeyException e) {
+            // A concurrent create committed a turn with the same traceId after this one looked for
+            // it: the same 400 as when the turn was already there (docs/api.md).
+            if (!String.valueOf(e.getMessage()).contains(TRACE_ID_INDEX)) {
+                throw e;
+            }
+            throw duplicateTraceId(results.stream().map(InferenceResult::traceId).filter(Objects::nonNull).toList());
+        }
+    }
+
+    /** The 400 of a traceId that a live turn of the organization already carries. */
+    static AssayException duplicateTraceId(List<String> traceIds) {
+        return new AssayException(ErrorCode.DUPLICATE_NAME,
+                "An inference result with the same traceId already exists: " + String.join(", ", traceIds));
+    }
+
+    private void insertRows(UUID organizationId, UUID sessionId, Instant createdAt, List<InferenceResult> results) {
         jdbc.sql("""
                         INSERT INTO inference_results (id, organization_id, session_id, user_id, idx, status, error,
                             input, actual_output, retrieval_context, latency, input_tokens, output_tokens,

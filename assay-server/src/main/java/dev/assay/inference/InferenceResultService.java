@@ -64,8 +64,7 @@ public class InferenceResultService {
                 request.retrievalContext(), request.latency(), request.usage().withDerivedTotals(), null,
                 request.conversationSimulatorVersion(), request.traceId(), now, null);
         if (request.traceId() != null && results.findByTraceId(caller.organizationId(), request.traceId()).isPresent()) {
-            throw new AssayException(ErrorCode.DUPLICATE_NAME,
-                    "An inference result with the same traceId already exists: " + request.traceId());
+            throw InferenceResultRepository.duplicateTraceId(List.of(request.traceId()));
         }
         results.insertAll(caller.organizationId(), session.id(), now, List.of(result));
         return result;

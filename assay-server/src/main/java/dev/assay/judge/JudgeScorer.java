@@ -44,7 +44,7 @@ public final class JudgeScorer implements Scorer {
         }
         return switch (JudgePrompts.build(metric, input)) {
             case JudgePrompts.Result.Missing missing -> new ScoreOutcome.Skipped("Missing evaluation parameters for "
-                    + metric.name() + ": " + String.join(", ", missing.parameters()), true);
+                    + metric.name() + ": " + String.join(", ", missing.parameters()), true, missing.parameters());
             case JudgePrompts.Result.Unusable unusable -> new ScoreOutcome.Failed(unusable.reason(), false);
             case JudgePrompts.Result.Ready ready -> judge(judge, modelFor(metric), ready.prompt());
         };

@@ -2,19 +2,26 @@ package dev.assay.trace;
 
 import dev.assay.common.AssayException;
 import dev.assay.common.ErrorCode;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounds how many span writes (batches and OTLP requests) run at once. A request that finds every
- * slot taken waits up to {@code assay.traces.ingest-wait}; then it is refused with 503 and a
+ * Bounds how many span writes (batches and OTLP requests) run at once: at most
+ * {@code assay.traces.max-concurrent-ingests} in all, and at most
+ * {@code assay.traces.max-concurrent-ingests-per-organization} of them for one organization, so a
+ * single tenant cannot take every slot. A request that finds its organization's share or the whole
+ * gate taken waits up to {@code assay.traces.ingest-wait} in all; then it is refused with 503 and a
  * {@code Retry-After}, so an exporter backs off and re-sends instead of its spans being dropped.
  */
 @Component
 class IngestGate {
     private final Semaphore slots;
+    private final ConcurrentMap<UUID, Semaphore> shares = new ConcurrentHashMap<>();
     private final TraceProperties properties;
 
     IngestGate(TraceProperties properties) {
@@ -22,21 +29,48 @@ class IngestGate {
         this.slots = new Semaphore(properties.maxConcurrentIngests(), true);
     }
 
-    <T> T call(Supplier<T> work) {
-        boolean acquired;
+    <T> T call(UUID organizationId, Supplier<T> work) {
+        long deadline = System.nanoTime() + properties.ingestWait().toNanos();
+        Semaphore share = share(organizationId);
+        if (!acquire(share, deadline)) {
+            throw new Overloaded("This organization already has " + properties.ingestSlotsPerOrganization()
+                    + " span writes running (assay.traces.max-concurrent-ingests-per-organization); retry after "
+                    + retryAfterSeconds() + " s", retryAfterSeconds());
+        }
         try {
-            acquired = slots.tryAcquire(properties.ingestWait().toMillis(), TimeUnit.MILLISECONDS);
+            if (!acquire(slots, deadline)) {
+                throw new Overloaded("Span ingestion is at capacity; retry after " + retryAfterSeconds() + " s",
+                        retryAfterSeconds());
+            }
+            try {
+                return work.get();
+            } finally {
+                slots.release();
+            }
+        } finally {
+            share.release();
+        }
+    }
+
+    /**
+     * The organization's share of the slots. One small semaphore per organization that ever wrote
+     * spans, kept for the life of the process: organizations are few, and a share dropped while a
+     * request holds it would let the organization exceed it.
+     */
+    private Semaphore share(UUID organizationId) {
+        return shares.computeIfAbsent(organizationId, id -> new Semaphore(properties.ingestSlotsPerOrganization(), true));
+    }
+
+    private long retryAfterSeconds() {
+        return properties.retryAfter().toSeconds();
+    }
+
+    private static boolean acquire(Semaphore semaphore, long deadlineNanos) {
+        try {
+            return semaphore.tryAcquire(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            acquired = false;
-        }
-        if (!acquired) {
-            throw new Overloaded(properties.retryAfter().toSeconds());
-        }
-        try {
-            return work.get();
-        } finally {
-            slots.release();
+            return false;
         }
     }
 
@@ -47,13 +81,21 @@ class IngestGate {
         return () -> slots.release(all);
     }
 
-    /** The 503 of a full gate; the controller advice adds {@code Retry-After}. */
+    /** Takes an organization's whole share, for as long as the returned handle stays open (tests). */
+    AutoCloseable holdShareOf(UUID organizationId) throws InterruptedException {
+        Semaphore share = share(organizationId);
+        int all = properties.ingestSlotsPerOrganization();
+        share.acquire(all);
+        return () -> share.release(all);
+    }
+
+    /** The 503 of a full gate, or of too many waiting spans; the controller advice adds {@code Retry-After}. */
     static final class Overloaded extends AssayException {
         private static final long serialVersionUID = 1L;
         private final long retryAfterSeconds;
 
-        Overloaded(long retryAfterSeconds) {
-            super(ErrorCode.OVERLOADED, "Span ingestion is at capacity; retry after " + retryAfterSeconds + " s");
+        Overloaded(String message, long retryAfterSeconds) {
+            super(ErrorCode.OVERLOADED, message);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 

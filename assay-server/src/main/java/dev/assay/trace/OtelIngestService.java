@@ -1,6 +1,8 @@
 package dev.assay.trace;
 
 import dev.assay.auth.Caller;
+import dev.assay.common.AssayException;
+import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
@@ -38,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * found by the {@code galtea.trace.id} attribute, else by the W3C trace id stored on a turn, else
  * assembled into a production session from a conversation key and {@code galtea.version.id}.
  * Spans of a trace whose turn is not known yet wait (for {@code assay.traces.pending-ttl}) until a
- * later span of the same trace resolves it.
+ * later span of the same trace resolves it, at most
+ * {@code assay.traces.max-pending-spans-per-organization} of them per organization.
  * Span ids are derived from the organization and the OTel ids, so a re-sent export stores nothing
  * twice and opens no second turn. The whole export is one transaction.
  */
@@ -79,9 +82,14 @@ class OtelIngestService {
     Result ingest(Caller caller, List<OtlpSpan> exported) {
         try {
             return transaction.execute(status -> ingestOnce(caller, exported));
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | AssayException e) {
             // Two exports racing to open the same session or turn: the loser's transaction fails on
-            // the unique index; once again, it finds what the winner stored.
+            // the unique index (a session's customId, a turn's traceId), either in the database or
+            // in the check before the insert when the winner committed in between; once again, it
+            // finds what the winner stored. Any other refusal is the answer.
+            if (e instanceof AssayException refused && refused.code() != ErrorCode.DUPLICATE_NAME) {
+                throw refused;
+            }
             log.info("OTLP export collided with a concurrent one, retrying once: {}", e.getMessage());
             return transaction.execute(status -> ingestOnce(caller, exported));
         }
@@ -120,6 +128,18 @@ class OtelIngestService {
             byTrace.computeIfAbsent(waiting.traceId(), k -> new LinkedHashMap<>()).putIfAbsent(waiting.spanId(), waiting);
         }
         spans.hold(caller.organizationId(), held, now);
+        if (!held.isEmpty()) {
+            // Checked after the insert, so re-sent spans already waiting count once; over the bound,
+            // the transaction rolls back and the exporter is told to retry, nothing is dropped.
+            int waiting = spans.pendingCount(caller.organizationId());
+            if (waiting > properties.maxPendingSpansPerOrganization()) {
+                throw new IngestGate.Overloaded("This export would leave " + waiting + " spans of the organization waiting"
+                        + " for their turn, more than assay.traces.max-pending-spans-per-organization ("
+                        + properties.maxPendingSpansPerOrganization() + "); name the turns of the waiting spans"
+                        + " (galtea.trace.id, or a conversation key with galtea.version.id) or let them expire, then"
+                        + " retry", properties.retryAfter().toSeconds());
+            }
+        }
 
         List<Span> toStore = new ArrayList<>();
         List<TurnUpdate> updates = new ArrayList<>();

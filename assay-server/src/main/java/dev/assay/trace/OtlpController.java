@@ -49,10 +49,11 @@ class OtlpController {
         List<OtlpSpan> spans = protobuf ? OtlpDecoder.fromProtobuf(body, MAX_SPANS) : OtlpDecoder.fromJson(body, MAX_SPANS);
         OtelIngestService.Result result = spans.isEmpty()
                 ? new OtelIngestService.Result(0, 0, null)
-                : gate.call(() -> ingest.ingest(caller, spans));
+                : gate.call(caller.organizationId(), () -> ingest.ingest(caller, spans));
         if (protobuf) {
             ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
-            if (result.rejected() > 0) {
+            // Spans that wait for their turn are not rejected: OTLP's warning form, 0 rejected with a message.
+            if (result.rejected() > 0 || result.message() != null) {
                 response.setPartialSuccess(ExportTracePartialSuccess.newBuilder()
                         .setRejectedSpans(result.rejected())
                         .setErrorMessage(result.message() == null ? "" : result.message()));
@@ -60,7 +61,7 @@ class OtlpController {
             return ResponseEntity.ok().contentType(PROTOBUF).body(response.build().toByteArray());
         }
         Map<String, Object> partialSuccess = new LinkedHashMap<>();
-        if (result.rejected() > 0) {
+        if (result.rejected() > 0 || result.message() != null) {
             partialSuccess.put("rejectedSpans", result.rejected());
             partialSuccess.put("errorMessage", result.message());
         }

@@ -48,7 +48,7 @@ class TraceController {
     ResponseEntity<?> createBatch(Caller caller, @RequestBody JsonNode body) {
         if (body.isArray()) {
             List<TraceService.Item> items = items(body, "");
-            List<Span> stored = gate.call(() -> traces.createAll(caller, items));
+            List<Span> stored = gate.call(caller.organizationId(), () -> traces.createAll(caller, items));
             return ResponseEntity.status(HttpStatus.CREATED).body(stored.stream().map(TraceMapper::toResponse).toList());
         }
         JsonNode list = body.isObject() ? body.get("traces") : null;
@@ -56,7 +56,7 @@ class TraceController {
             throw AssayException.invalid("The body must be a JSON array of spans or an object {\"traces\": [...]}");
         }
         List<TraceService.Item> items = items(list, "traces");
-        TraceService.BatchResult result = gate.call(() -> traces.createPartial(caller, items));
+        TraceService.BatchResult result = gate.call(caller.organizationId(), () -> traces.createPartial(caller, items));
         List<CreateTraceBatchResponse.Rejected> rejected = new ArrayList<>();
         for (Map.Entry<Integer, String> entry : result.rejected().entrySet()) {
             rejected.add(new CreateTraceBatchResponse.Rejected(entry.getKey(), entry.getValue()));

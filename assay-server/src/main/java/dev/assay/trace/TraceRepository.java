@@ -176,6 +176,14 @@ class TraceRepository {
                 .update();
     }
 
+    /** How many OTel spans of the organization wait for their turn (a count over its range of the primary key). */
+    int pendingCount(UUID organizationId) {
+        return jdbc.sql("SELECT count(*) FROM otel_pending_spans WHERE organization_id = :organizationId")
+                .param("organizationId", organizationId)
+                .query(Integer.class)
+                .single();
+    }
+
     /** Takes (and removes) the spans waiting for the given OTel traces of the organization. */
     List<OtlpSpan> release(UUID organizationId, Collection<String> traceIds) {
         if (traceIds.isEmpty()) {

@@ -12,6 +12,7 @@ import dev.assay.common.Sql;
 import dev.assay.common.Timestamps;
 import dev.assay.common.Where;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,11 +39,21 @@ public class TraceService {
     public static final int MAX_BATCH_SPANS = 1000;
 
     private final TraceRepository spans;
+    private final TraceProperties properties;
     private final Clock clock;
 
-    TraceService(TraceRepository spans, Clock clock) {
+    TraceService(TraceRepository spans, TraceProperties properties, Clock clock) {
         this.spans = spans;
+        this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * How long after a turn is created an evaluation missing the parameters its spans give waits
+     * for them ({@code assay.traces.span-grace}, docs/api.md "What evaluations read from spans").
+     */
+    public Duration spanGrace() {
+        return properties.spanGrace();
     }
 
     /** One item of a batch: the span read from the request, or why it could not be read. */

@@ -167,7 +167,8 @@ class JudgeScorerTest {
             ScoreOutcome outcome = scorer().score(builtIn("Factual Accuracy"), turn("What is 2+2?", ""));
 
             assertThat(outcome).isEqualTo(new ScoreOutcome.Skipped(
-                    "Missing evaluation parameters for Factual Accuracy: actual_output, expected_output", true));
+                    "Missing evaluation parameters for Factual Accuracy: actual_output, expected_output", true,
+                    List.of("actual_output", "expected_output")));
             assertThat(judge.requests()).isEmpty();
         }
     }

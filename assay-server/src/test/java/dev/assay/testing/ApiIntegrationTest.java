@@ -29,12 +29,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {
             "assay.data-dir=target/it-data",
             "assay.bootstrap-api-key=" + ApiIntegrationTest.BOOTSTRAP_KEY,
+            // Evaluations wait this long for late spans (9 s in production): short, so skips come quickly.
+            "assay.traces.span-grace=" + ApiIntegrationTest.SPAN_GRACE_SECONDS + "s",
             // No judge, whatever the environment says: tests call nothing beyond loopback.
             "assay.judge.base-url="
         })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiIntegrationTest {
     public static final String BOOTSTRAP_KEY = "gsk_integration-test-operator-key-0001";
+    /** {@code assay.traces.span-grace} of the test server. */
+    public static final int SPAN_GRACE_SECONDS = 3;
 
     private static final HttpClient RAW = HttpClient.newHttpClient();
     private final List<AssayClient> clients = new ArrayList<>();

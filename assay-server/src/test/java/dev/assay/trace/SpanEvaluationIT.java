@@ -10,14 +10,27 @@ import dev.assay.api.EvaluationMetric;
 import dev.assay.api.EvaluationResponse;
 import dev.assay.api.SessionResponse;
 import dev.assay.client.SpanRecorder;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
 import dev.assay.testing.ApiIntegrationTest;
 import dev.assay.testing.Fixtures;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Tool Correctness reads tools_used from the evaluated turn's TOOL spans. */
+/**
+ * Tool Correctness reads tools_used from the evaluated turn's TOOL spans, waiting
+ * {@code assay.traces.span-grace} from the turn's creation for spans that arrive late.
+ */
 class SpanEvaluationIT extends ApiIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     /** A turn of a session whose test case expects these tools. */
     private String aTurnExpecting(List<String> expectedTools) {
@@ -108,5 +121,44 @@ class SpanEvaluationIT extends ApiIntegrationTest {
 
         assertThat(retried.status()).isEqualTo("SUCCESS");
         assertThat(retried.score()).isEqualTo(1.0);
+    }
+
+    @Test
+    void spansArrivingAfterTheEvaluation_withinTheGrace_areWaitedFor_andScore() throws InterruptedException {
+        String turn = aTurnExpecting(List.of("lookup_order"));
+        String id = client.evaluations()
+                .createFromInferenceResult(turn, List.of(EvaluationMetric.named("Tool Correctness")), null)
+                .getFirst().id();
+
+        // Workers poll every 500 ms: without the wait, the evaluation would be SKIPPED by now.
+        Thread.sleep(1_000);
+        assertThat(client.evaluations().get(id).status()).isEqualTo("PENDING");
+        recordTools(turn, "lookup_order");
+
+        EvaluationResponse evaluation = awaitFinal(id, 0);
+        assertThat(evaluation.status()).isEqualTo("SUCCESS");
+        assertThat(evaluation.score()).isEqualTo(1.0);
+        assertThat(attempts(id)).isEqualTo(1);
+    }
+
+    @Test
+    void spansThatNeverArrive_areSkippedWithCanRetry_afterTheGrace_withoutUsingAttempts() {
+        String turn = aTurnExpecting(List.of("lookup_order"));
+        Instant turnCreated = Instant.parse(client.inferenceResults().get(turn).createdAt());
+
+        EvaluationResponse evaluation = evaluate(turn);
+
+        assertThat(evaluation.status()).isEqualTo("SKIPPED");
+        assertThat(evaluation.error()).contains("tools_used");
+        assertThat(evaluation.canRetry()).isTrue();
+        assertThat(Instant.parse(Objects.requireNonNull(evaluation.evaluatedAt())))
+                .isAfterOrEqualTo(turnCreated.plusSeconds(SPAN_GRACE_SECONDS));
+        // Claimed while waiting and again after the grace: only the last claim counts.
+        assertThat(attempts(evaluation.id())).isEqualTo(1);
+    }
+
+    private int attempts(String evaluationId) {
+        UUID id = Ids.parse(IdKind.EVALUATION, evaluationId).orElseThrow();
+        return jdbc.sql("SELECT attempts FROM evaluations WHERE id = ?").param(id).query(Integer.class).single();
     }
 }
