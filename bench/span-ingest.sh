@@ -23,7 +23,7 @@ export ASSAY_TURN=$(curl -sf -X POST "$API/inferenceResults" -H "$H" -H "$J" \
 echo "== API: POST /traces/batch, $SPANS spans per batch, one connection, ${SECONDS_TO_RUN}s"
 wrk -t1 -c1 -d"${SECONDS_TO_RUN}s" -s "$(dirname "$0")/span-ingest.lua" "$API/traces/batch" | tee /tmp/span-ingest-wrk.txt
 
-# The same rows through COPY, one statement, into the same table of the same database.
+# The same rows through COPY into the same table of the same database.
 PORT=$(sed -n 4p "$DATA_DIR/postgres/postmaster.pid")
 PSQL=(psql -X -q -At -h localhost -p "$PORT" -U postgres postgres)
 read -r ORG TURN_UUID SESSION_UUID < <("${PSQL[@]}" -F ' ' -c \
@@ -40,10 +40,16 @@ awk -v seed="$(date +%N)" -v n="$COPY_ROWS" -v org="$ORG" -v turn="$TURN_UUID" -
         printf "2026-11-07T05:31:56.100Z,2026-11-07T05:31:56.150Z,2026-11-07T05:31:56.200Z\n";
     }
 }' > "$CSV"
-echo "== COPY: $COPY_ROWS rows in one statement"
+# Like the API's batches: one COPY of SPANS rows per transaction (psql autocommits each), so both
+# sides pay a durable commit per batch.
+SCRIPT=$(mktemp)
+awk -v per="$SPANS" 'NR % per == 1 || per == 1 { print "COPY spans (id, organization_id, inference_result_id, session_id, name, type, description, input_data, output_data, latency_ms, metadata, start_time, end_time, created_at) FROM STDIN WITH (FORMAT csv);" }
+    { print } NR % per == 0 { print "\\." } END { if (NR % per != 0) print "\\." }' "$CSV" > "$SCRIPT"
+echo "== COPY: $COPY_ROWS rows, $SPANS rows per COPY, each its own transaction"
 START=$(date +%s.%N)
-"${PSQL[@]}" -c "\\copy spans (id, organization_id, inference_result_id, session_id, name, type, description, input_data, output_data, latency_ms, metadata, start_time, end_time, created_at) FROM '$CSV' WITH (FORMAT csv)"
+"${PSQL[@]}" -v ON_ERROR_STOP=1 -f "$SCRIPT"
 END=$(date +%s.%N)
+rm -f "$SCRIPT"
 rm -f "$CSV"
 COPY_RATE=$(echo "$COPY_ROWS / ($END - $START)" | bc -l)
 API_RATE=$(sed -n 's/.*spans\/s \([0-9]*\).*/\1/p' /tmp/span-ingest-wrk.txt)
