@@ -45,9 +45,10 @@ class HomePageController {
         List<Version> versions = names.versions(caller);
         AggregateCache.Computed<List<MeanScore>> means = cache.get(caller.organizationId(), "meanScores",
                 () -> statistics.meanScores(caller));
+        List<MeanScore> meanList = means.valueOr(List.of());
         Map<UUID, String> metricNames = names.metrics(caller,
-                means.value().stream().map(MeanScore::metricId).collect(Collectors.toSet()));
-        Map<UUID, List<MeanScore>> meansByVersion = means.value().stream()
+                meanList.stream().map(MeanScore::metricId).collect(Collectors.toSet()));
+        Map<UUID, List<MeanScore>> meansByVersion = meanList.stream()
                 .collect(Collectors.groupingBy(MeanScore::versionId));
         List<ProductRow> rows = new ArrayList<>();
         for (Product product : productList) {
@@ -64,7 +65,8 @@ class HomePageController {
             rows.add(new ProductRow(Ids.format(IdKind.PRODUCT, product.id()), product.name(), product.description(), versionRows));
         }
         model.addAttribute("products", rows);
-        model.addAttribute("computedAt", Formats.time(means.computedAt()));
+        model.addAttribute("computing", means.pending());
+        model.addAttribute("computedAt", means.pending() ? "" : Formats.time(means.computedAt()));
         return "ui/home";
     }
 }
