@@ -8,9 +8,9 @@ import dev.assay.analysis.MetricComparison;
 import dev.assay.auth.Caller;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
-import dev.assay.common.ListQuery;
 import dev.assay.evaluation.Evaluation;
 import dev.assay.evaluation.EvaluationQueryService;
+import dev.assay.product.ProductService;
 import dev.assay.product.Version;
 import dev.assay.web.DashboardViews.ComparisonRow;
 import dev.assay.web.DashboardViews.Option;
@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -40,14 +39,16 @@ class ComparisonPageController {
 
     private final ComparisonService comparisons;
     private final EvaluationQueryService evaluations;
+    private final ProductService products;
     private final Names names;
     private final AggregateCache cache;
     private final JsonMapper json;
 
-    ComparisonPageController(ComparisonService comparisons, EvaluationQueryService evaluations, Names names,
-            AggregateCache cache, JsonMapper json) {
+    ComparisonPageController(ComparisonService comparisons, EvaluationQueryService evaluations, ProductService products,
+            Names names, AggregateCache cache, JsonMapper json) {
         this.comparisons = comparisons;
         this.evaluations = evaluations;
+        this.products = products;
         this.names = names;
         this.cache = cache;
         this.json = json;
@@ -64,19 +65,25 @@ class ComparisonPageController {
             model.addAttribute("compared", false);
             return "ui/compare";
         }
-        ListQuery query = Params.of("baseVersionId", base, "candidateVersionId", candidate).query();
-        // The statistics read every score of both versions: computed once, then kept like the other aggregates.
-        AggregateCache.Computed<Comparison> computed = cache.get(caller.organizationId(),
-                "comparison " + base.strip() + " " + candidate.strip(), () -> comparisons.compare(caller, query));
-        Comparison comparison = computed.value();
-        List<ComparisonItem> items = cache.get(caller.organizationId(), "comparisonItems " + base.strip() + " " + candidate.strip(),
-                () -> comparisons.items(caller, Params.of("baseVersionId", base, "candidateVersionId", candidate,
-                        "limit", String.valueOf(WORST_ITEMS)).query())).value();
+        // Both versions must be the caller's before anything is computed: another organization's ids are a 404.
+        UUID baseId = products.getVersion(caller, base.strip()).id();
+        UUID candidateId = products.getVersion(caller, candidate.strip()).id();
+        // The statistics read every score of both versions: computed in the background, then kept like the other aggregates.
+        AggregateCache.Computed<Figures> computed = cache.get(caller.organizationId(), "comparison " + baseId + " " + candidateId,
+                () -> figures(caller, Names.versionId(baseId), Names.versionId(candidateId)));
+        model.addAttribute("compared", true);
+        model.addAttribute("baseLabel", labels.getOrDefault(baseId, Names.versionId(baseId)));
+        model.addAttribute("candidateLabel", labels.getOrDefault(candidateId, Names.versionId(candidateId)));
+        if (computed.pending()) {
+            model.addAttribute("computing", true);
+            model.addAttribute("rows", List.of());
+            model.addAttribute("items", List.of());
+            return "ui/compare";
+        }
+        Comparison comparison = computed.value().comparison();
         model.addAttribute("computedAt", Formats.time(computed.computedAt()));
-        Map<UUID, String> metricNames = new HashMap<>();
         List<ComparisonRow> rows = new ArrayList<>();
         for (MetricComparison metric : comparison.metrics()) {
-            metricNames.put(metric.metricId(), metric.metricName());
             rows.add(new ComparisonRow(metric.metricName(), Formats.score(metric.base().mean()), metric.base().n(),
                     interval(metric.base().meanInterval()), Formats.score(metric.candidate().mean()), metric.candidate().n(),
                     interval(metric.candidate().meanInterval()), signed(metric.delta()), interval(metric.deltaInterval()),
@@ -84,18 +91,8 @@ class ComparisonPageController {
                             : String.format(Locale.ROOT, "%.4f", metric.adjustedPValue()),
                     metric.verdict().name()));
         }
-        model.addAttribute("compared", true);
         model.addAttribute("rows", rows);
-        model.addAttribute("items", items.stream()
-                .filter(item -> item.delta() < 0)
-                .map(item -> new RegressedItem(metricNames.getOrDefault(item.metricId(), Ids.format(IdKind.METRIC, item.metricId())),
-                        item.testCaseId(), Formats.score(item.baseScore()), Formats.score(item.candidateScore()),
-                        signed(item.delta()), item.candidateReason(), sessionOf(caller, item.candidateEvaluationId()),
-                        sessionOf(caller, item.baseEvaluationId())))
-                .toList());
-        model.addAttribute("baseLabel", labels.getOrDefault(comparison.baseVersionId(), Names.versionId(comparison.baseVersionId())));
-        model.addAttribute("candidateLabel", labels.getOrDefault(comparison.candidateVersionId(),
-                Names.versionId(comparison.candidateVersionId())));
+        model.addAttribute("items", computed.value().items());
         model.addAttribute("chartJson", json.writeValueAsString(Map.of("type", "bar",
                 "x", comparison.metrics().stream().map(MetricComparison::metricName).toList(),
                 "series", List.of(
@@ -103,6 +100,27 @@ class ComparisonPageController {
                         Map.of("name", "candidate", "data", comparison.metrics().stream().map(m -> m.candidate().mean()).toList())))));
         return "ui/compare";
     }
+
+    /**
+     * The comparison and its worst regressed items with their conversations: everything the page
+     * shows that reads evaluations, so a cached view runs no query over them.
+     */
+    private Figures figures(Caller caller, String base, String candidate) {
+        Comparison comparison = comparisons.compare(caller, Params.of("baseVersionId", base, "candidateVersionId", candidate).query());
+        Map<UUID, String> metricNames = new HashMap<>();
+        comparison.metrics().forEach(metric -> metricNames.put(metric.metricId(), metric.metricName()));
+        List<RegressedItem> items = comparisons.items(caller, Params.of("baseVersionId", base, "candidateVersionId", candidate,
+                        "limit", String.valueOf(WORST_ITEMS)).query()).stream()
+                .filter(item -> item.delta() < 0)
+                .map(item -> new RegressedItem(metricNames.getOrDefault(item.metricId(), Ids.format(IdKind.METRIC, item.metricId())),
+                        item.testCaseId(), Formats.score(item.baseScore()), Formats.score(item.candidateScore()),
+                        signed(item.delta()), item.candidateReason(), sessionOf(caller, item.candidateEvaluationId()),
+                        sessionOf(caller, item.baseEvaluationId())))
+                .toList();
+        return new Figures(comparison, items);
+    }
+
+    private record Figures(Comparison comparison, List<RegressedItem> items) {}
 
     private @Nullable String sessionOf(Caller caller, UUID evaluationId) {
         try {

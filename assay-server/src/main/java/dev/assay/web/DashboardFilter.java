@@ -30,9 +30,18 @@ class DashboardFilter extends OncePerRequestFilter {
             + "frame-ancestors 'none'";
 
     private final ApiKeyService keys;
+    private final DashboardErrors errors;
 
-    DashboardFilter(ApiKeyService keys) {
+    DashboardFilter(ApiKeyService keys, DashboardErrors errors) {
         this.keys = keys;
+        this.errors = errors;
+    }
+
+    /** Whether the request is for a dashboard page (under {@code /ui}, not an asset). */
+    static boolean isPage(HttpServletRequest request) {
+        String path = path(request);
+        return (path.equals("/ui") || path.startsWith("/ui/")) && !path.startsWith("/ui/assets/")
+                && !path.startsWith("/ui/webjars/");
     }
 
     @Override
@@ -63,7 +72,7 @@ class DashboardFilter extends OncePerRequestFilter {
             return;
         }
         if (path.equals(SignInController.SIGN_IN)) {
-            chain.doFilter(request, response);
+            page(request, response, chain);
             return;
         }
         Optional<Caller> caller = signedInCaller(request);
@@ -73,7 +82,22 @@ class DashboardFilter extends OncePerRequestFilter {
         }
         // The attribute the API's Caller argument resolver reads, so dashboard controllers take a Caller too.
         request.setAttribute(Caller.class.getName(), caller.get());
-        chain.doFilter(request, response);
+        page(request, response, chain);
+    }
+
+    /**
+     * Runs the page. What a template throws while it renders passes Spring MVC's exception
+     * resolvers by; it becomes the error page here rather than the container's JSON error body.
+     */
+    private void page(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (ServletException | RuntimeException e) {
+            if (!errors.render(request, response, e.getCause() instanceof Exception cause ? cause : e)) {
+                throw e;
+            }
+        }
     }
 
     private Optional<Caller> signedInCaller(HttpServletRequest request) {

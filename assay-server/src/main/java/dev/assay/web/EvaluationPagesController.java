@@ -126,10 +126,12 @@ class EvaluationPagesController {
                 () -> statistics.dailyScores(caller, TREND_DAYS));
         AggregateCache.Computed<List<DailyTurns>> turns = cache.get(caller.organizationId(), "dailyTurns",
                 () -> turnStatistics.dailyTurns(caller, TREND_DAYS));
+        List<DailyScore> scoreList = scores.valueOr(List.of());
+        List<DailyTurns> turnList = turns.valueOr(List.of());
         List<Version> versions = names.versions(caller);
         Map<UUID, String> versionLabels = names.versionLabels(caller, versions);
         Map<UUID, String> metricNames = names.metrics(caller,
-                scores.value().stream().map(DailyScore::metricId).collect(Collectors.toSet()));
+                scoreList.stream().map(DailyScore::metricId).collect(Collectors.toSet()));
         UUID selectedMetric = metricId == null || metricId.isBlank() ? metricNames.keySet().stream()
                 .min(java.util.Comparator.comparing(id -> metricNames.getOrDefault(id, ""))).orElse(null)
                 : Ids.parse(IdKind.METRIC, metricId.strip())
@@ -141,17 +143,19 @@ class EvaluationPagesController {
                         entry.getKey().equals(selectedMetric)))
                 .toList());
         model.addAttribute("days", TREND_DAYS);
-        model.addAttribute("computedAt", Formats.time(scores.computedAt()));
-        model.addAttribute("hasData", !turns.value().isEmpty());
-        model.addAttribute("scoreJson", toJson(lineChart(scores.value().stream()
+        boolean computing = scores.pending() || turns.pending();
+        model.addAttribute("computing", computing);
+        model.addAttribute("computedAt", computing ? "" : Formats.time(scores.computedAt()));
+        model.addAttribute("hasData", computing || !turnList.isEmpty());
+        model.addAttribute("scoreJson", toJson(lineChart(scoreList.stream()
                 .filter(score -> score.metricId().equals(selectedMetric))
                 .map(score -> new Point(score.day(), label.apply(score.versionId()), score.mean()))
                 .toList())));
-        model.addAttribute("latencyJson", toJson(lineChart(turns.value().stream()
+        model.addAttribute("latencyJson", toJson(lineChart(turnList.stream()
                 .filter(day -> day.p95Latency() != null)
                 .map(day -> new Point(day.day(), label.apply(day.versionId()), day.p95Latency()))
                 .toList())));
-        model.addAttribute("costJson", toJson(lineChart(turns.value().stream()
+        model.addAttribute("costJson", toJson(lineChart(turnList.stream()
                 .map(day -> new Point(day.day(), label.apply(day.versionId()), day.cost() == null ? 0 : day.cost()))
                 .toList())));
         return "ui/trends";

@@ -42,11 +42,17 @@ class Names {
         return products.listVersions(caller, Params.of("sort", "-createdAt", "limit", String.valueOf(MAX_VERSIONS)).query());
     }
 
-    /** Version id to "product / version" for the newest versions. */
-    Map<UUID, String> versionLabels(Caller caller, List<Version> versions) {
+    /** Product id to name, for the organization's products. */
+    Map<UUID, String> products(Caller caller) {
         Map<UUID, String> productNames = new HashMap<>();
         products.listProducts(caller, Params.of("limit", "10000").query())
                 .forEach(product -> productNames.put(product.id(), product.name()));
+        return productNames;
+    }
+
+    /** Version id to "product / version" for the newest versions. */
+    Map<UUID, String> versionLabels(Caller caller, List<Version> versions) {
+        Map<UUID, String> productNames = products(caller);
         Map<UUID, String> labels = new HashMap<>();
         for (Version version : versions) {
             labels.put(version.id(), productNames.getOrDefault(version.productId(), "?") + " / " + version.name());

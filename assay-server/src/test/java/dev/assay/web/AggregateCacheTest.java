@@ -1,6 +1,7 @@
 package dev.assay.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -9,12 +10,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AggregateCacheTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
-    private final AggregateCache cache = new AggregateCache(clock);
+    // A long first wait, so quick computations are never pending however busy the machine is.
+    private final AggregateCache cache = new AggregateCache(clock, Duration.ofSeconds(30));
     private final UUID organization = UUID.randomUUID();
     private final AtomicInteger computations = new AtomicInteger();
 
@@ -53,6 +57,35 @@ class AggregateCacheTest {
     }
 
     @Test
+    void get_ofSlowFirstFigures_isPendingAtOnce_andHasThemOnceComputed() {
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<Integer> slow = () -> {
+            awaitQuietly(release);
+            return compute();
+        };
+
+        AggregateCache briefWait = new AggregateCache(clock, AggregateCache.FIRST_WAIT);
+
+        AggregateCache.Computed<Integer> first = briefWait.get(organization, "means", slow);
+        AggregateCache.Computed<Integer> second = briefWait.get(organization, "means", slow);
+
+        assertThat(first.pending()).isTrue();
+        assertThat(second.pending()).isTrue();
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !briefWait.get(organization, "means", slow).pending());
+        assertThat(briefWait.get(organization, "means", slow).value()).isEqualTo(1);
+        assertThat(computations).as("one computation for every view that waited").hasValue(1);
+    }
+
+    @Test
+    void get_ofFirstFiguresThatFail_reportsTheFailure_andTheNextViewStartsOver() {
+        assertThatThrownBy(() -> cache.get(organization, "means", AggregateCacheTest::failing))
+                .isInstanceOf(IllegalStateException.class).hasMessage("database down");
+
+        assertThat(cache.get(organization, "means", this::compute).value()).isEqualTo(1);
+    }
+
+    @Test
     void get_keepsOrganizationsApart() {
         cache.get(organization, "means", this::compute);
 
@@ -61,6 +94,14 @@ class AggregateCacheTest {
 
     private static Integer failing() {
         throw new IllegalStateException("database down");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Integer compute() {

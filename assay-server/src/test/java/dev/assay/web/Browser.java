@@ -47,8 +47,15 @@ final class Browser implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
+    /** Opens a page and waits until it shows its figures (a page whose figures are being computed reloads itself). */
     void open(String path) {
         driver.get(baseUrl + path);
+        awaitComputed();
+    }
+
+    /** Waits until the page no longer says its figures are being computed. */
+    void awaitComputed() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> findAll("#computing").isEmpty());
     }
 
     String path() {
@@ -82,6 +89,7 @@ final class Browser implements AutoCloseable {
         find("#apiKey").sendKeys(apiKey);
         find("#sign-in").click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !path().startsWith("/ui/sign-in") || !findAll(".error").isEmpty());
+        awaitComputed();
     }
 
     Cookie sessionCookie() {

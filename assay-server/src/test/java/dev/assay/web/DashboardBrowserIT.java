@@ -170,6 +170,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         new Select(browser.find("#compare-base")).selectByVisibleText(data.product.name() + " / v1-base");
         new Select(browser.find("#compare-candidate")).selectByVisibleText(data.product.name() + " / v2-candidate");
         browser.find("#compare-submit").click();
+        browser.awaitComputed();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.path().contains("candidate="));
         browser.awaitCharts();

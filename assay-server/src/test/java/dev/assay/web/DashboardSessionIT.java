@@ -32,7 +32,6 @@ class DashboardSessionIT extends ApiIntegrationTest {
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/ui/sign-in"));
         assertThat(DashboardHttp.get(baseUrl(), "/ui/assets/app.css", "none").statusCode()).isEqualTo(200);
         assertThat(DashboardHttp.get(baseUrl(), "/ui/webjars/echarts/echarts.min.js", "none").statusCode()).isEqualTo(200);
-        assertThat(DashboardHttp.get(baseUrl(), "/ui/webjars/htmx.org/dist/htmx.min.js", "none").statusCode()).isEqualTo(200);
     }
 
     @Test
