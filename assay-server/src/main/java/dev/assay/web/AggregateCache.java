@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  *   <li>A first view starts the computation in the background and waits at most
  *       {@link #FIRST_WAIT} for it. Quick figures (a small organization) are shown at once; slow
  *       ones give {@link Computed#pending() pending}, and the page says they are being computed
- *       and reloads itself until they are there. At most {@link #MAX_FIRST_COMPUTATIONS} run at
+ *       and reloads itself until they are there. Views arriving while it runs do not wait: they
+ *       get the figures if they are there, else pending at once. At most {@link #MAX_FIRST_COMPUTATIONS} run at
  *       once; past that a view stays pending and the next reload tries again.</li>
  *   <li>Once figures exist, a page shows them with their time and, when they are older than
  *       {@link #FRESH}, starts one recomputation in the background (at most
@@ -86,6 +87,9 @@ class AggregateCache {
     @SuppressWarnings("unchecked")
     private <T> Computed<T> first(Key key, Supplier<T> compute) {
         CompletableFuture<Entry> running = firstComputations.get(key);
+        // Only the view that starts a computation waits for it; views arriving while it runs answer
+        // at once, so a page's latency never includes another view's wait.
+        long waitMillis = 0;
         if (running == null) {
             if (!firsts.tryAcquire()) {
                 return Computed.notYet();
@@ -94,13 +98,14 @@ class AggregateCache {
             running = firstComputations.putIfAbsent(key, started);
             if (running == null) {
                 running = started;
+                waitMillis = firstWait.toMillis();
                 Thread.ofVirtual().name("dashboard-aggregate-first").start(() -> computeFirst(key, compute, started));
             } else {
                 firsts.release();
             }
         }
         try {
-            Entry entry = running.get(firstWait.toMillis(), TimeUnit.MILLISECONDS);
+            Entry entry = running.get(waitMillis, TimeUnit.MILLISECONDS);
             return new Computed<>((T) entry.value(), entry.computedAt());
         } catch (TimeoutException stillRunning) {
             return Computed.notYet();

@@ -3,6 +3,7 @@ package dev.assay.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -75,6 +76,29 @@ class AggregateCacheTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !briefWait.get(organization, "means", slow).pending());
         assertThat(briefWait.get(organization, "means", slow).value()).isEqualTo(1);
         assertThat(computations).as("one computation for every view that waited").hasValue(1);
+    }
+
+    @Test
+    void get_whileAnotherViewsFirstComputationRuns_doesNotWaitForIt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Supplier<Integer> slow = () -> {
+            started.countDown();
+            awaitQuietly(release);
+            return compute();
+        };
+        // The view that starts the computation waits up to 30 s for it, on a thread of its own.
+        Thread firstView = Thread.ofVirtual().start(() -> cache.get(organization, "means", slow));
+        started.await();
+
+        AggregateCache.Computed<Integer> second =
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> cache.get(organization, "means", slow));
+
+        assertThat(second.pending()).isTrue();
+        release.countDown();
+        firstView.join();
+        assertThat(cache.get(organization, "means", slow).value()).isEqualTo(1);
+        assertThat(computations).hasValue(1);
     }
 
     @Test
