@@ -12,12 +12,12 @@ final class EvaluationMapper {
 
     private EvaluationMapper() {}
 
-    static @Nullable List<MetricRequest> toMetricRequests(@Nullable List<EvaluationMetric> metrics) {
+    static @Nullable List<MetricReference> toMetricReferences(@Nullable List<EvaluationMetric> metrics) {
         if (metrics == null) {
             return null;
         }
         return metrics.stream()
-                .map(metric -> metric == null ? null : new MetricRequest(metric.id(), metric.name(), metric.score()))
+                .map(metric -> metric == null ? null : new MetricReference(metric.id(), metric.name(), metric.score()))
                 .toList();
     }
 

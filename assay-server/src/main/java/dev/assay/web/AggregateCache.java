@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,7 +79,7 @@ class AggregateCache {
     private static final class Entry {
         private final Object value;
         private final Instant computedAt;
-        private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+        private final AtomicBoolean refreshing = new AtomicBoolean();
 
         Entry(Object value, Instant computedAt) {
             this.value = Objects.requireNonNull(value);
