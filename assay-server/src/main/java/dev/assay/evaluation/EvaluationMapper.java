@@ -26,7 +26,7 @@ final class EvaluationMapper {
                 Ids.format(IdKind.EVALUATION, evaluation.id()),
                 Ids.format(IdKind.METRIC, evaluation.metricId()),
                 Ids.format(IdKind.SESSION, evaluation.sessionId()),
-                null,
+                null, // userId: always null, no user is stored for an evaluation (docs/api.md, Evaluations)
                 evaluation.status().name(),
                 evaluation.testCaseId(),
                 evaluation.inferenceResultId() == null ? null : Ids.format(IdKind.INFERENCE_RESULT, evaluation.inferenceResultId()),
