@@ -1,10 +1,13 @@
 package dev.assay.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.assay.metrics.DeterministicMetrics;
 import dev.assay.metrics.Metric;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,8 +39,8 @@ public final class BareMetricsThroughput {
         long warmUpEnds = System.nanoTime() + (long) (seconds * 0.5e9);
         long ends = warmUpEnds + (long) (seconds * 0.5e9);
         AtomicLong counted = new AtomicLong();
-        com.sun.management.OperatingSystemMXBean system =
-                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean system =
+                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] cpuAtWarmUpEnd = new long[1];
         Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -69,6 +72,6 @@ public final class BareMetricsThroughput {
         }
         done.await();
         double cpuSeconds = (system.getProcessCpuTime() - cpuAtWarmUpEnd[0]) / 1e9;
-        System.out.printf(java.util.Locale.ROOT, "%.1f %.1f%n", counted.get() / (seconds * 0.5), counted.get() / cpuSeconds);
+        System.out.printf(Locale.ROOT, "%.1f %.1f%n", counted.get() / (seconds * 0.5), counted.get() / cpuSeconds);
     }
 }

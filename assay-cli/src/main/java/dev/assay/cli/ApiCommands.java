@@ -21,6 +21,7 @@ import dev.assay.api.RetryEvaluationsRequest;
 import dev.assay.client.AssayClient;
 import dev.assay.client.ListOptions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -329,7 +330,7 @@ final class ApiCommands {
             new Field[] {new Field("baseVersionId", Kind.STRING), new Field("candidateVersionId", Kind.STRING)}, COMPARISON_FILTERS);
 
     private static Field[] concat(Field[] first, Field... more) {
-        Field[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        Field[] all = Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
     }

@@ -2,6 +2,8 @@ package dev.assay.cli;
 
 import dev.assay.client.AssayApiException;
 import java.io.Console;
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -11,6 +13,8 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
@@ -81,7 +85,7 @@ final class AssayCli implements Callable<Integer> {
     /** Runs one command line with the given streams and environment, as {@code main} does; returns the exit code. */
     static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, BooleanSupplier terminal) {
         try (Context context = new Context(out, err, in, env, terminal)) {
-            return commandLine(context, java.util.Set.of(args)).execute(args);
+            return commandLine(context, Set.of(args)).execute(args);
         }
     }
 
@@ -90,7 +94,7 @@ final class AssayCli implements Callable<Integer> {
      * them for {@code completion}); the others are listed by {@code --help} but not built, which
      * keeps start-up short (BENCHMARKS.md, "Command line start-up").
      */
-    static CommandLine commandLine(Context context, java.util.Set<String> args) {
+    static CommandLine commandLine(Context context, Set<String> args) {
         boolean everything = args.contains("completion");
         CommandLine line = new CommandLine(new AssayCli(context));
         List<ApiCommands.Operation> operations = ApiCommands.all();
@@ -170,7 +174,7 @@ final class AssayCli implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws Exception {
-            java.util.Properties properties = new java.util.Properties();
+            Properties properties = new Properties();
             try (InputStream in = AssayCli.class.getResourceAsStream("/assay-cli.properties")) {
                 if (in != null) {
                     properties.load(in);
@@ -181,18 +185,18 @@ final class AssayCli implements Callable<Integer> {
     }
 
     /** System.out and System.err stay open when a writer over them is closed. */
-    private static final class NoCloseStream extends java.io.FilterOutputStream {
+    private static final class NoCloseStream extends FilterOutputStream {
         NoCloseStream(OutputStream out) {
             super(out);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
+        public void write(byte[] b, int off, int len) throws IOException {
             out.write(b, off, len);
         }
 
         @Override
-        public void close() throws java.io.IOException {
+        public void close() throws IOException {
             flush();
         }
     }

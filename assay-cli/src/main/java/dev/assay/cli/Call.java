@@ -1,5 +1,7 @@
 package dev.assay.cli;
 
+import dev.assay.client.ListOptions;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -51,15 +53,15 @@ final class Call {
     }
 
     /** The given body fields as query parameters: lists as array filters, the others as single values. */
-    dev.assay.client.ListOptions queryOf(ApiCommands.Field... fields) {
-        dev.assay.client.ListOptions options = dev.assay.client.ListOptions.none();
+    ListOptions queryOf(ApiCommands.Field... fields) {
+        ListOptions options = ListOptions.none();
         for (ApiCommands.Field field : fields) {
             tools.jackson.databind.JsonNode value = body.get(field.name());
             if (value == null || value.isNull()) {
                 continue;
             }
             if (value.isArray()) {
-                List<String> items = new java.util.ArrayList<>();
+                List<String> items = new ArrayList<>();
                 value.forEach(item -> items.add(item.asString()));
                 options = options.filter(field.name(), items.toArray(String[]::new));
             } else {

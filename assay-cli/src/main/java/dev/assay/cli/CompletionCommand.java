@@ -1,5 +1,8 @@
 package dev.assay.cli;
 
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,11 +12,11 @@ import picocli.CommandLine.Spec;
 /** {@code assay completion}: the bash/zsh completion script picocli generates from the command tree. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         description = {"Print a bash/zsh completion script:", "  source <(assay completion)"})
-final class CompletionCommand implements java.util.concurrent.Callable<Integer> {
+final class CompletionCommand implements Callable<Integer> {
     private final Context context;
 
     @Spec
-    @org.jspecify.annotations.Nullable CommandSpec spec;
+    @Nullable CommandSpec spec;
 
     CompletionCommand(Context context) {
         this.context = context;
@@ -21,7 +24,7 @@ final class CompletionCommand implements java.util.concurrent.Callable<Integer> 
 
     @Override
     public Integer call() {
-        CommandLine root = java.util.Objects.requireNonNull(spec, "spec").commandLine().getParent();
+        CommandLine root = Objects.requireNonNull(spec, "spec").commandLine().getParent();
         context.out.print(AutoComplete.bash("assay", root));
         context.out.flush();
         return ExitCode.OK;

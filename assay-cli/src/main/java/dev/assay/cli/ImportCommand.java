@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -435,7 +437,7 @@ final class ImportCommand {
     private final class TestCaseSink implements Sink {
         private final @Nullable String defaultTestId;
         private final Set<String> ignored = new LinkedHashSet<>();
-        private final java.util.Map<String, String> testTypes = new java.util.HashMap<>();
+        private final Map<String, String> testTypes = new HashMap<>();
         private @Nullable AssayClient client;
 
         TestCaseSink(@Nullable String defaultTestId) {

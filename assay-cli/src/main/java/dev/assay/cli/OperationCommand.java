@@ -2,10 +2,16 @@ package dev.assay.cli;
 
 import dev.assay.client.ListOptions;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -165,7 +171,7 @@ final class OperationCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         ObjectNode body = body(spec);
-        Object result = java.util.Objects.requireNonNull(operation.invoke(), "invoke").call(context.client(), new Call(id, body, context));
+        Object result = Objects.requireNonNull(operation.invoke(), "invoke").call(context.client(), new Call(id, body, context));
         if (result != null) {
             JsonNode node = context.json().valueToTree(result);
             context.output().value(node, ApiCommands.COLUMNS.getOrDefault(operation.noun(), List.of()));
@@ -197,12 +203,12 @@ final class OperationCommand implements Callable<Integer> {
             throw CliException.usage("--limit must be positive");
         }
         String file = spec.findOption("--file").getValue();
-        var lister = java.util.Objects.requireNonNull(operation.list(), "list");
+        var lister = Objects.requireNonNull(operation.list(), "list");
         int next = offset == null ? 0 : offset;
         List<?> page = lister.apply(context.client(), options.limit(pageSize).offset(next));
         Progress progress = new Progress(context, "export " + spec.name(), -1);
         Progress.Counts counts = new Progress.Counts();
-        try (java.io.PrintWriter target = file == null ? null : new java.io.PrintWriter(
+        try (PrintWriter target = file == null ? null : new PrintWriter(
                 Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8))) {
             Output output = new Output(target == null ? context.out : target, context.json(), format);
             try (Output.Rows rows = output.rows(List.of())) {
@@ -233,12 +239,12 @@ final class OperationCommand implements Callable<Integer> {
         String file = spec.findOption("--file").getValue();
         Progress progress = new Progress(context, "export " + spec.name(), -1);
         Progress.Counts counts = new Progress.Counts();
-        try (java.io.InputStream body = operation.noun().equals("evaluations")
+        try (InputStream body = operation.noun().equals("evaluations")
                         ? context.client().evaluations().export(options)
                         : context.client().inferenceResults().export(options);
-                java.io.Reader reader = new java.io.InputStreamReader(body, StandardCharsets.UTF_8);
-                java.io.Writer target = file == null ? null : Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
-            java.io.Writer sink = target == null ? context.out : target;
+                Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+                Writer target = file == null ? null : Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
+            Writer sink = target == null ? context.out : target;
             char[] buffer = new char[1 << 16];
             long lines = 0;
             int read;
@@ -301,7 +307,7 @@ final class OperationCommand implements Callable<Integer> {
     }
 
     private void listPages(ListOptions options, @Nullable Integer limit, @Nullable Integer offset, boolean all) {
-        var lister = java.util.Objects.requireNonNull(operation.list(), "list");
+        var lister = Objects.requireNonNull(operation.list(), "list");
         List<String> columns = ApiCommands.COLUMNS.getOrDefault(operation.noun(), List.of());
         if (!all) {
             ListOptions page = options;
@@ -392,7 +398,7 @@ final class OperationCommand implements Callable<Integer> {
                 return bounded(context.in.readNBytes(MAX_DATA_BYTES + 1), data);
             }
             if (data.startsWith("@")) {
-                try (java.io.InputStream file = Files.newInputStream(Path.of(data.substring(1)))) {
+                try (InputStream file = Files.newInputStream(Path.of(data.substring(1)))) {
                     return bounded(file.readNBytes(MAX_DATA_BYTES + 1), data);
                 }
             }

@@ -5,6 +5,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -75,7 +76,7 @@ final class ProfileCommand {
             row.put("baseUrl", entry.getValue().baseUrl());
             row.put("apiKey", Config.mask(entry.getValue().apiKey()));
         }
-        context.output().value(rows, java.util.List.of("name", "current", "baseUrl", "apiKey"));
+        context.output().value(rows, List.of("name", "current", "baseUrl", "apiKey"));
         return ExitCode.OK;
     }
 

@@ -1,5 +1,7 @@
 package dev.assay.cli;
 
+import java.util.Locale;
+
 /**
  * Progress of an import or export on standard error: a bar redrawn in place on a terminal, else a
  * plain line at most once a second and always at the end, each naming the offset to resume from.
@@ -40,7 +42,7 @@ final class Progress {
 
     private void print(Counts counts, long bytesRead, boolean last) {
         double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-        String rate = String.format(java.util.Locale.ROOT, "%.0f rows/s", counts.rows / seconds);
+        String rate = String.format(Locale.ROOT, "%.0f rows/s", counts.rows / seconds);
         String figures = "rows " + counts.rows + ", accepted " + counts.accepted + ", rejected " + counts.rejected
                 + ", offset " + counts.offset + ", " + rate;
         if (bar) {
@@ -50,7 +52,7 @@ final class Progress {
                 double done = Math.min(1.0, (double) bytesRead / totalBytes);
                 int filled = (int) Math.round(done * BAR_WIDTH);
                 drawn.append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled));
-                percent = String.format(java.util.Locale.ROOT, " %3.0f%%", done * 100);
+                percent = String.format(Locale.ROOT, " %3.0f%%", done * 100);
             } else {
                 drawn.append("#".repeat((int) (counts.rows / 100 % BAR_WIDTH)));
             }
@@ -61,7 +63,7 @@ final class Progress {
             }
         } else {
             String percent = totalBytes > 0
-                    ? String.format(java.util.Locale.ROOT, " (%.0f%%)", Math.min(100.0, 100.0 * bytesRead / totalBytes))
+                    ? String.format(Locale.ROOT, " (%.0f%%)", Math.min(100.0, 100.0 * bytesRead / totalBytes))
                     : "";
             context.err.println(label + ": " + figures + percent + (last ? ", done" : ""));
         }

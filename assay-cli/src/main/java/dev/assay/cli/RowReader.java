@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -144,7 +146,7 @@ final class RowReader implements AutoCloseable {
         @Override
         public Row next() {
             if (!hasNext()) {
-                throw new java.util.NoSuchElementException();
+                throw new NoSuchElementException();
             }
             String text = line;
             line = null;
@@ -230,7 +232,7 @@ final class RowReader implements AutoCloseable {
     }
 
     static Map<String, JsonNode> fields(ObjectNode node) {
-        Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
         node.properties().forEach(entry -> fields.put(entry.getKey(), entry.getValue()));
         return fields;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -113,13 +114,13 @@ class ProcessIT {
         builder.environment().put("ASSAY_API_KEY", TestServer.KEY);
         builder.environment().put("ASSAY_CONFIG_DIR", directory.toString());
         Process process = builder.start();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.readString(err).contains("import turns: rows") && System.nanoTime() < deadline && process.isAlive()) {
             Thread.sleep(50);
         }
         assertThat(process.isAlive()).as("the import must still run when it is stopped").isTrue();
         process.destroy();
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         JsonNode report = JSON.readTree(Files.readString(out));
         assertThat(report.get("complete").asBoolean()).isFalse();

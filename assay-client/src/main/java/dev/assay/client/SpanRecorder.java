@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -224,7 +225,7 @@ public final class SpanRecorder implements AutoCloseable {
         }
 
         private CreateTraceRequest request() {
-            java.time.Instant finished = java.util.Objects.requireNonNull(end, "a span is sent once closed");
+            Instant finished = Objects.requireNonNull(end, "a span is sent once closed");
             double latency = Duration.between(start, finished).toNanos() / 1e6;
             return new CreateTraceRequest(id, recorder.inferenceResultId, name, type, description, input, output, error,
                     latency, metadata, parent == null ? null : parent.id, start.toString(), finished.toString());

@@ -13,6 +13,7 @@ import dev.assay.metric.MetricService;
 import dev.assay.product.ProductService;
 import dev.assay.testcase.TestCaseService;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ class AnalysisFilters {
     }
 
     /** Names of metrics by id, for those visible to the caller. */
-    Map<UUID, String> metricNames(Caller caller, java.util.Collection<UUID> metricIds) {
+    Map<UUID, String> metricNames(Caller caller, Collection<UUID> metricIds) {
         Map<UUID, String> names = new LinkedHashMap<>();
         metrics.findAll(caller, metricIds).forEach(metric -> names.put(metric.id(), metric.name()));
         return names;
@@ -102,7 +103,7 @@ class AnalysisFilters {
     }
 
     /** Live, scored evaluations of the caller's organization, narrowed by the metrics and the query's filters. */
-    Where scoredEvaluations(Caller caller, ListQuery query, java.util.Collection<UUID> metricIds) {
+    Where scoredEvaluations(Caller caller, ListQuery query, Collection<UUID> metricIds) {
         Where where = Where.tenant("e", caller.organizationId())
                 .add("e.deleted_at IS NULL")
                 .add("e.status = 'SUCCESS'")

@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +55,7 @@ class ApiKeyController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ApiKeyResponse toResponse(ApiKey key, @org.jspecify.annotations.Nullable String secret) {
+    private static ApiKeyResponse toResponse(ApiKey key, @Nullable String secret) {
         return new ApiKeyResponse(Ids.format(IdKind.API_KEY, key.id()), key.name(), secret, key.hint(), key.admin(),
                 Timestamps.format(key.createdAt()));
     }

@@ -1,6 +1,8 @@
 package dev.assay.auth;
 
+import dev.assay.common.Sql;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,7 +52,7 @@ class ApiKeyRepository {
                 .param("keyHash", keyHash)
                 .param("hint", key.hint())
                 .param("admin", key.admin())
-                .param("createdAt", dev.assay.common.Sql.timestamp(key.createdAt()))
+                .param("createdAt", Sql.timestamp(key.createdAt()))
                 .update();
     }
 
@@ -67,7 +69,7 @@ class ApiKeyRepository {
                 .param("name", key.name())
                 .param("keyHash", keyHash)
                 .param("hint", key.hint())
-                .param("createdAt", dev.assay.common.Sql.timestamp(key.createdAt()))
+                .param("createdAt", Sql.timestamp(key.createdAt()))
                 .update();
     }
 
@@ -85,7 +87,7 @@ class ApiKeyRepository {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getBoolean(5),
-                        rs.getObject(6, java.time.OffsetDateTime.class).toInstant()))
+                        rs.getObject(6, OffsetDateTime.class).toInstant()))
                 .list();
     }
 
@@ -94,7 +96,7 @@ class ApiKeyRepository {
                         UPDATE api_keys SET deleted_at = :now
                         WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
                         """)
-                .param("now", dev.assay.common.Sql.timestamp(now))
+                .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .update() == 1;

@@ -3,6 +3,7 @@ package dev.assay.common;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -185,7 +186,7 @@ public final class ListQuery {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             // No offset: read as UTC.
-            return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         }
     }
 

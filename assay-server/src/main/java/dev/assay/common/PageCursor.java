@@ -2,6 +2,7 @@ package dev.assay.common;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,7 +46,7 @@ public record PageCursor(Instant createdAt, UUID id) {
                 return Optional.empty();
             }
             return Optional.of(new PageCursor(at, id));
-        } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
             return Optional.empty();
         }
     }

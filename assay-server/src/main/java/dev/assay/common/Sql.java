@@ -1,10 +1,13 @@
 package dev.assay.common;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -32,13 +35,13 @@ public final class Sql {
     }
 
     /** A {@code text[]} column as a list; SQL NULL reads as an empty list. */
-    public static java.util.List<String> textArray(ResultSet rs, String column) throws SQLException {
-        java.sql.Array array = rs.getArray(column);
+    public static List<String> textArray(ResultSet rs, String column) throws SQLException {
+        Array array = rs.getArray(column);
         if (array == null) {
-            return java.util.List.of();
+            return List.of();
         }
         Object[] values = (Object[]) array.getArray();
-        return java.util.Arrays.stream(values).map(String::valueOf).toList();
+        return Arrays.stream(values).map(String::valueOf).toList();
     }
 
     /** A {@code text[]} column as a list, or {@code null} for SQL NULL. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +51,7 @@ public final class Where {
         if (wireIds.isEmpty()) {
             return this;
         }
-        List<java.util.UUID> parsed = wireIds.stream().flatMap(id -> Ids.parse(kind, id).stream()).toList();
+        List<UUID> parsed = wireIds.stream().flatMap(id -> Ids.parse(kind, id).stream()).toList();
         if (parsed.isEmpty()) {
             return add("false");
         }

@@ -54,14 +54,14 @@ class EvaluationController {
     ResponseEntity<List<EvaluationResponse>> fromInferenceResult(
             Caller caller, @Valid @RequestBody CreateEvaluationsFromInferenceResultRequest request) {
         List<Evaluation> created = evaluations.createFromInferenceResult(caller, Objects.requireNonNull(request.inferenceResultId()),
-                EvaluationMapper.toMetricRequests(request.metrics()), request.specificationIds());
+                EvaluationMapper.toMetricReferences(request.metrics()), request.specificationIds());
         return ResponseEntity.status(HttpStatus.CREATED).body(created.stream().map(EvaluationMapper::toResponse).toList());
     }
 
     @PostMapping("/fromSession")
     ResponseEntity<List<EvaluationResponse>> fromSession(Caller caller, @Valid @RequestBody CreateEvaluationsFromSessionRequest request) {
         List<Evaluation> created = evaluations.createFromSession(caller, Objects.requireNonNull(request.sessionId()),
-                request.inferenceResultId(), EvaluationMapper.toMetricRequests(request.metrics()), request.specificationIds());
+                request.inferenceResultId(), EvaluationMapper.toMetricReferences(request.metrics()), request.specificationIds());
         return ResponseEntity.status(HttpStatus.CREATED).body(created.stream().map(EvaluationMapper::toResponse).toList());
     }
 

@@ -49,23 +49,35 @@ class EvaluationInputLoader {
     }
 
     /**
-     * What the worker needs to score one claimed evaluation: its metric and its parameters, or
-     * the reason it cannot be scored ({@code problem}, final). {@code spansAwaitedUntil} is when
-     * the grace for late spans of the evaluated turn ends (its creation plus
-     * {@code assay.traces.span-grace}); null without a turn.
+     * One claimed evaluation after loading: either {@link Scorable}, with what the worker needs to
+     * score it, or {@link Unscorable}, with the final reason it cannot be scored.
      */
-    record Prepared(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric, @Nullable EvaluationInput input,
-            ScoreOutcome.@Nullable Failed problem, @Nullable Instant spansAwaitedUntil) {
+    sealed interface Prepared {
+        EvaluationRepository.Claim claim();
 
-        Prepared(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric, @Nullable EvaluationInput input,
-                ScoreOutcome.@Nullable Failed problem) {
-            this(claim, metric, input, problem, null);
+        /** The metric, or null when it no longer exists. */
+        @Nullable MetricDefinition metric();
+
+        /**
+         * When the grace for late spans of the evaluated turn ends (its creation plus
+         * {@code assay.traces.span-grace}); null without a turn, and for an unscorable evaluation.
+         */
+        default @Nullable Instant spansAwaitedUntil() {
+            return null;
         }
     }
 
+    /** An evaluation whose metric and parameters were loaded. */
+    record Scorable(EvaluationRepository.Claim claim, MetricDefinition metric, EvaluationInput input,
+            @Nullable Instant spansAwaitedUntil) implements Prepared {}
+
+    /** An evaluation that cannot be scored: its metric or input is gone, or a text is too long. */
+    record Unscorable(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric, ScoreOutcome.Failed problem)
+            implements Prepared {}
+
     /**
      * Loads every claim of a batch, in the batch's order. Texts longer than {@code maxTextLength}
-     * characters are not read: such an evaluation is prepared with a problem naming the text.
+     * characters are not read: such an evaluation is {@link Unscorable}, with a problem naming the text.
      */
     List<Prepared> load(List<EvaluationRepository.Claim> claims, int maxTextLength) {
         if (claims.isEmpty()) {
@@ -181,11 +193,11 @@ class EvaluationInputLoader {
                 testCase == null ? null : testCase.stoppingCriterias(),
                 turns.stream().map(each -> new EvaluationInput.Turn(userMessage(each), each.actualOutput())).toList(),
                 turnSpans.render());
-        return new Prepared(claim, metric, input, null, turn == null ? null : turn.createdAt().plus(spanGrace));
+        return new Scorable(claim, metric, input, turn == null ? null : turn.createdAt().plus(spanGrace));
     }
 
     private static Prepared problem(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric, String error) {
-        return new Prepared(claim, metric, null, new ScoreOutcome.Failed(error, false));
+        return new Unscorable(claim, metric, new ScoreOutcome.Failed(error, false));
     }
 
     /** The test case behind a session's wire id, if live and of the same organization. */

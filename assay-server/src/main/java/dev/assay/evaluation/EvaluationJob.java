@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +29,13 @@ class EvaluationJob {
     private final EvaluationRepository evaluations;
     private final EvaluationInputLoader inputs;
     private final EvaluationRunner runner;
-    private final EvaluationMetrics observability;
+    private final EvaluationMeters observability;
     private final LeaseHeartbeat heartbeat;
     private final WorkerProperties properties;
     private final Clock clock;
 
     EvaluationJob(EvaluationRepository evaluations, EvaluationInputLoader inputs, EvaluationRunner runner,
-            EvaluationMetrics observability, LeaseHeartbeat heartbeat, WorkerProperties properties, Clock clock) {
+            EvaluationMeters observability, LeaseHeartbeat heartbeat, WorkerProperties properties, Clock clock) {
         this.evaluations = evaluations;
         this.inputs = inputs;
         this.runner = runner;
@@ -71,7 +73,7 @@ class EvaluationJob {
             // Cheapest first: a slow input of one organization never keeps the quick ones of another
             // in the same batch waiting for the next slice.
             List<EvaluationInputLoader.Prepared> batch = new ArrayList<>(loaded);
-            batch.sort(java.util.Comparator.comparingLong(EvaluationJob::estimatedCost));
+            batch.sort(Comparator.comparingLong(EvaluationJob::estimatedCost));
             long sliceEnds = System.nanoTime() + properties.timeSlice().toNanos();
             List<Result> results = new ArrayList<>(batch.size());
             List<EvaluationRepository.Claim> notStarted = new ArrayList<>();
@@ -162,10 +164,10 @@ class EvaluationJob {
      * metrics, plus the input's length; nothing for an evaluation that fails unscored.
      */
     private static long estimatedCost(EvaluationInputLoader.Prepared prepared) {
-        EvaluationInput input = prepared.input();
-        if (input == null) {
+        if (!(prepared instanceof EvaluationInputLoader.Scorable scorable)) {
             return 0;
         }
+        EvaluationInput input = scorable.input();
         return (long) (length(input.actualOutput()) + 1) * (length(input.expectedOutput()) + 1) + length(input.input());
     }
 
@@ -177,18 +179,14 @@ class EvaluationJob {
         return score(prepared, budget);
     }
 
-    /** Scores a prepared evaluation, within the budget when one is given; a problem found while loading is the outcome. */
+    /** Scores a prepared evaluation, within the budget when one is given; an unscorable one's problem is the outcome. */
     private ScoreOutcome score(EvaluationInputLoader.Prepared prepared, @Nullable ScoringBudget budget) {
-        ScoreOutcome.Failed problem = prepared.problem();
-        if (problem != null) {
-            return problem;
-        }
-        MetricDefinition metric = prepared.metric();
-        EvaluationInput input = prepared.input();
-        if (metric == null || input == null) {
-            throw new IllegalStateException("A prepared evaluation without a problem has its metric and input");
-        }
-        return budget == null ? runner.run(metric, input) : scoreWithin(budget, metric, input);
+        return switch (prepared) {
+            case EvaluationInputLoader.Unscorable unscorable -> unscorable.problem();
+            case EvaluationInputLoader.Scorable scorable -> budget == null
+                    ? runner.run(scorable.metric(), scorable.input())
+                    : scoreWithin(budget, scorable.metric(), scorable.input());
+        };
     }
 
     private ScoreOutcome scoreWithin(ScoringBudget budget, MetricDefinition metric, EvaluationInput input) {
@@ -208,7 +206,7 @@ class EvaluationJob {
     }
 
     private static String label(@Nullable MetricDefinition metric) {
-        return metric == null ? DELETED_METRIC : EvaluationMetrics.label(metric);
+        return metric == null ? DELETED_METRIC : EvaluationMeters.label(metric);
     }
 
     /**
@@ -272,7 +270,7 @@ class EvaluationJob {
         }
         evaluations.rescheduleAll(reschedules);
         evaluations.postponeAll(postponements);
-        Set<java.util.UUID> written = evaluations.completeAll(completions, now);
+        Set<UUID> written = evaluations.completeAll(completions, now);
         for (int i = 0; i < completions.size(); i++) {
             EvaluationRepository.Completion completion = completions.get(i);
             EvaluationRepository.Claim claim = completion.claim();

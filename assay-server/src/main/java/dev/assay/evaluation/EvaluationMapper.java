@@ -12,12 +12,12 @@ final class EvaluationMapper {
 
     private EvaluationMapper() {}
 
-    static @Nullable List<MetricRequest> toMetricRequests(@Nullable List<EvaluationMetric> metrics) {
+    static @Nullable List<MetricReference> toMetricReferences(@Nullable List<EvaluationMetric> metrics) {
         if (metrics == null) {
             return null;
         }
         return metrics.stream()
-                .map(metric -> metric == null ? null : new MetricRequest(metric.id(), metric.name(), metric.score()))
+                .map(metric -> metric == null ? null : new MetricReference(metric.id(), metric.name(), metric.score()))
                 .toList();
     }
 
@@ -26,7 +26,7 @@ final class EvaluationMapper {
                 Ids.format(IdKind.EVALUATION, evaluation.id()),
                 Ids.format(IdKind.METRIC, evaluation.metricId()),
                 Ids.format(IdKind.SESSION, evaluation.sessionId()),
-                null,
+                null, // userId: always null, no user is stored for an evaluation (docs/api.md, Evaluations)
                 evaluation.status().name(),
                 evaluation.testCaseId(),
                 evaluation.inferenceResultId() == null ? null : Ids.format(IdKind.INFERENCE_RESULT, evaluation.inferenceResultId()),

@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -35,11 +37,11 @@ public class EvaluationService {
     private final InferenceResultService turns;
     private final SessionService sessions;
     private final MetricSources metricSources;
-    private final EvaluationMetrics observability;
+    private final EvaluationMeters observability;
     private final Clock clock;
 
     EvaluationService(EvaluationRepository evaluations, MetricResolver resolver, InferenceResultService turns,
-            SessionService sessions, MetricSources metricSources, EvaluationMetrics observability, Clock clock) {
+            SessionService sessions, MetricSources metricSources, EvaluationMeters observability, Clock clock) {
         this.evaluations = evaluations;
         this.resolver = resolver;
         this.turns = turns;
@@ -52,7 +54,7 @@ public class EvaluationService {
     /** Evaluates one turn with each resolved metric. */
     @Transactional
     public List<Evaluation> createFromInferenceResult(Caller caller, String inferenceResultId,
-            @Nullable List<MetricRequest> metrics, @Nullable List<String> specificationIds) {
+            @Nullable List<MetricReference> metrics, @Nullable List<String> specificationIds) {
         InferenceResult turn = turns.get(caller, inferenceResultId);
         Session session = sessions.getById(caller, turn.sessionId());
         List<String> notReady = isReady(turn) ? List.of() : List.of(inferenceResultId);
@@ -63,7 +65,7 @@ public class EvaluationService {
     /** Evaluates a conversation as a whole: one evaluation per metric, not tied to a turn unless one is named. */
     @Transactional
     public List<Evaluation> createFromSession(Caller caller, String sessionId, @Nullable String inferenceResultId,
-            @Nullable List<MetricRequest> metrics, @Nullable List<String> specificationIds) {
+            @Nullable List<MetricReference> metrics, @Nullable List<String> specificationIds) {
         Session session = sessions.get(caller, sessionId);
         UUID turnId = null;
         if (inferenceResultId != null) {
@@ -98,8 +100,8 @@ public class EvaluationService {
         int retried = 0;
         List<String> errors = new ArrayList<>();
         Instant now = Timestamps.now(clock);
-        for (String evaluationId : new java.util.LinkedHashSet<>(evaluationIds)) {
-            java.util.Optional<Evaluation> found = Ids.parse(IdKind.EVALUATION, evaluationId)
+        for (String evaluationId : new LinkedHashSet<>(evaluationIds)) {
+            Optional<Evaluation> found = Ids.parse(IdKind.EVALUATION, evaluationId)
                     .flatMap(id -> evaluations.find(caller.organizationId(), id));
             if (found.isEmpty()) {
                 errors.add("Evaluation not found: " + evaluationId);
@@ -153,7 +155,7 @@ public class EvaluationService {
         evaluations.insertAll(created, judged);
         for (int i = 0; i < created.size(); i++) {
             if (created.get(i).status().isFinal()) {
-                observability.recordFinal(EvaluationMetrics.label(metrics.get(i).metric()), created.get(i).status(), Duration.ZERO);
+                observability.recordFinal(EvaluationMeters.label(metrics.get(i).metric()), created.get(i).status(), Duration.ZERO);
             }
         }
         return created;

@@ -25,10 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class HumanEvaluationService {
     private final EvaluationRepository evaluations;
     private final MetricService metrics;
-    private final EvaluationMetrics observability;
+    private final EvaluationMeters observability;
     private final Clock clock;
 
-    HumanEvaluationService(EvaluationRepository evaluations, MetricService metrics, EvaluationMetrics observability,
+    HumanEvaluationService(EvaluationRepository evaluations, MetricService metrics, EvaluationMeters observability,
             Clock clock) {
         this.evaluations = evaluations;
         this.metrics = metrics;
@@ -77,7 +77,7 @@ public class HumanEvaluationService {
         }
         Evaluation scored = evaluations.find(caller.organizationId(), id).orElseThrow();
         String label = metrics.findAll(caller, List.of(scored.metricId())).stream().findFirst()
-                .map(EvaluationMetrics::label)
+                .map(EvaluationMeters::label)
                 .orElse("deleted metric");
         observability.recordFinal(label, EvaluationStatus.SUCCESS, Duration.between(scored.createdAt(), now));
         return scored;

@@ -39,10 +39,10 @@ class MetricResolver {
     /** A resolved metric with the client's score, if it sent one. */
     record ResolvedMetric(MetricDefinition metric, @Nullable Double score) {}
 
-    List<ResolvedMetric> resolve(Caller caller, @Nullable List<MetricRequest> requested,
+    List<ResolvedMetric> resolve(Caller caller, @Nullable List<MetricReference> requested,
             @Nullable List<String> specificationIds, UUID versionId) {
         Map<UUID, ResolvedMetric> resolved = new LinkedHashMap<>();
-        List<MetricRequest> explicit = requested == null ? List.of() : requested;
+        List<MetricReference> explicit = requested == null ? List.of() : requested;
         for (int i = 0; i < explicit.size(); i++) {
             ResolvedMetric metric = resolveOne(caller, "metrics[" + i + "]", explicit.get(i));
             resolved.putIfAbsent(metric.metric().id(), metric);
@@ -64,7 +64,7 @@ class MetricResolver {
         return new ArrayList<>(resolved.values());
     }
 
-    private ResolvedMetric resolveOne(Caller caller, String field, MetricRequest request) {
+    private ResolvedMetric resolveOne(Caller caller, String field, MetricReference request) {
         if (request == null || (request.id() == null && request.name() == null)) {
             throw AssayException.invalidField(field, "needs an id or a name");
         }

@@ -1,6 +1,8 @@
 package dev.assay.inference;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +31,6 @@ public record InferenceResult(
         if (index < 0) {
             throw new IllegalArgumentException("index must not be negative: " + index);
         }
-        input = input == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(input));
+        input = input == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(input));
     }
 }

@@ -18,9 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,13 +105,13 @@ public class InferenceResultService {
 
     /** A live turn of the caller's organization by its database id. */
     @Transactional(readOnly = true)
-    public java.util.Optional<InferenceResult> findById(Caller caller, UUID id) {
+    public Optional<InferenceResult> findById(Caller caller, UUID id) {
         return results.find(caller.organizationId(), id);
     }
 
     /** The live turn of the caller's organization that carries a W3C trace id (32 lowercase hex digits). */
     @Transactional(readOnly = true)
-    public java.util.Optional<InferenceResult> findByTraceId(Caller caller, String traceId) {
+    public Optional<InferenceResult> findByTraceId(Caller caller, String traceId) {
         return results.findByTraceId(caller.organizationId(), traceId);
     }
 
@@ -118,9 +120,9 @@ public class InferenceResultService {
      * {@code tokens} and {@code cost} as a create does. Answers false when the turn is gone.
      */
     @Transactional
-    public boolean setTokenCounts(Caller caller, UUID inferenceResultId, @org.jspecify.annotations.Nullable Long inputTokens,
-            @org.jspecify.annotations.Nullable Long outputTokens) {
-        java.util.Optional<InferenceResult> found = results.find(caller.organizationId(), inferenceResultId);
+    public boolean setTokenCounts(Caller caller, UUID inferenceResultId, @Nullable Long inputTokens,
+            @Nullable Long outputTokens) {
+        Optional<InferenceResult> found = results.find(caller.organizationId(), inferenceResultId);
         if (found.isEmpty()) {
             return false;
         }
@@ -142,8 +144,8 @@ public class InferenceResultService {
      */
     @Transactional
     public void fillMissingInputOutput(Caller caller, UUID inferenceResultId,
-            java.util.@org.jspecify.annotations.Nullable Map<String, Object> input,
-            @org.jspecify.annotations.Nullable String actualOutput) {
+            java.util.@Nullable Map<String, Object> input,
+            @Nullable String actualOutput) {
         results.find(caller.organizationId(), inferenceResultId).ifPresent(current -> {
             if ((current.input() != null || input == null) && (current.actualOutput() != null || actualOutput == null)) {
                 return;

@@ -2,6 +2,8 @@ package dev.assay.session;
 
 import dev.assay.common.AssayException;
 import dev.assay.common.ErrorCode;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
 import dev.assay.common.JsonValues;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
@@ -184,7 +186,7 @@ class SessionRepository {
 
     private static AssayException duplicateCustomId(Session session) {
         return new AssayException(ErrorCode.DUPLICATE_NAME, "A Session with the same customId: '" + session.customId()
-                + "' already exists for version with ID: '" + dev.assay.common.Ids.format(dev.assay.common.IdKind.VERSION, session.versionId()) + "'.");
+                + "' already exists for version with ID: '" + Ids.format(IdKind.VERSION, session.versionId()) + "'.");
     }
 
     private static Session map(ResultSet rs, int row) throws SQLException {

@@ -16,6 +16,7 @@ import dev.assay.product.Product;
 import dev.assay.product.ProductService;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -138,7 +139,7 @@ public class SpecificationService {
         return metricsInOrder(caller, metricIds);
     }
 
-    private List<MetricDefinition> metricsInOrder(Caller caller, java.util.Collection<UUID> ids) {
+    private List<MetricDefinition> metricsInOrder(Caller caller, Collection<UUID> ids) {
         Map<UUID, MetricDefinition> found = new LinkedHashMap<>();
         metrics.findAll(caller, ids).forEach(metric -> found.put(metric.id(), metric));
         return ids.stream().filter(found::containsKey).map(found::get).toList();

@@ -28,27 +28,27 @@ class TestCaseController {
     }
 
     @PostMapping("/tests")
-    ResponseEntity<TestResponse> createTest(Caller caller, @Valid @RequestBody CreateTestRequest request) {
-        Test test = testCases.createTest(caller, Objects.requireNonNull(request.productId()), TestCaseMapper.toDetails(request));
+    ResponseEntity<TestResponse> createTestSuite(Caller caller, @Valid @RequestBody CreateTestRequest request) {
+        TestSuite test = testCases.createTestSuite(caller, Objects.requireNonNull(request.productId()), TestCaseMapper.toDetails(request));
         TestResponse body = TestCaseMapper.toResponse(test);
         return ResponseEntity.created(URI.create("/tests/" + body.id())).body(body);
     }
 
     @GetMapping("/tests")
-    List<TestResponse> listTests(Caller caller, HttpServletRequest request) {
-        return testCases.listTests(caller, ListQuery.of(request.getParameterMap())).stream()
+    List<TestResponse> listTestSuites(Caller caller, HttpServletRequest request) {
+        return testCases.listTestSuites(caller, ListQuery.of(request.getParameterMap())).stream()
                 .map(TestCaseMapper::toResponse)
                 .toList();
     }
 
     @GetMapping("/tests/{id}")
-    TestResponse getTest(Caller caller, @PathVariable String id) {
-        return TestCaseMapper.toResponse(testCases.getTest(caller, id));
+    TestResponse getTestSuite(Caller caller, @PathVariable String id) {
+        return TestCaseMapper.toResponse(testCases.getTestSuite(caller, id));
     }
 
     @DeleteMapping("/tests/{id}")
-    ResponseEntity<Void> deleteTest(Caller caller, @PathVariable String id) {
-        testCases.deleteTest(caller, id);
+    ResponseEntity<Void> deleteTestSuite(Caller caller, @PathVariable String id) {
+        testCases.deleteTestSuite(caller, id);
         return ResponseEntity.noContent().build();
     }
 

@@ -14,9 +14,9 @@ final class TestCaseMapper {
 
     private TestCaseMapper() {}
 
-    static TestDetails toDetails(CreateTestRequest request) {
-        return new TestDetails(Objects.requireNonNull(request.name()).strip(),
-                TestType.fromWire(Objects.requireNonNull(request.type())), request.languageCode(),
+    static TestSuiteDetails toDetails(CreateTestRequest request) {
+        return new TestSuiteDetails(Objects.requireNonNull(request.name()).strip(),
+                TestSuiteType.fromWire(Objects.requireNonNull(request.type())), request.languageCode(),
                 request.groundTruthUri(), request.fewShot(), request.customUserPersona(),
                 Objects.requireNonNullElse(request.variants(), List.of()),
                 Objects.requireNonNullElse(request.strategies(), List.of()), request.customVariantDescription(),
@@ -31,7 +31,7 @@ final class TestCaseMapper {
                 request.confidence(), request.confidenceReason());
     }
 
-    static TestResponse toResponse(Test test) {
+    static TestResponse toResponse(TestSuite test) {
         return new TestResponse(Ids.format(IdKind.TEST, test.id()), Ids.format(IdKind.PRODUCT, test.productId()),
                 test.name(), test.type().name(), test.languageCode(), test.groundTruthUri(), test.fewShot(),
                 test.customUserPersona(), test.variants(), test.strategies(), test.customVariantDescription(),

@@ -21,44 +21,44 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tests and their test cases, uploaded through the API: creating, reading and soft-deleting them.
+ * Test suites (Galtea's tests) and their test cases, uploaded through the API: creating, reading and soft-deleting them.
  * Sessions and evaluations read a test case through {@link #findTestCase}.
  */
 @Service
 public class TestCaseService {
-    private final TestRepository tests;
+    private final TestSuiteRepository tests;
     private final TestCaseRepository testCases;
     private final ProductService products;
     private final Clock clock;
 
-    TestCaseService(TestRepository tests, TestCaseRepository testCases, ProductService products, Clock clock) {
+    TestCaseService(TestSuiteRepository tests, TestCaseRepository testCases, ProductService products, Clock clock) {
         this.tests = tests;
         this.testCases = testCases;
         this.products = products;
         this.clock = clock;
     }
 
-    /** Creates a test under a live product of the caller's organization (404 otherwise). */
+    /** Creates a test suite under a live product of the caller's organization (404 otherwise). */
     @Transactional
-    public Test createTest(Caller caller, String productId, TestDetails details) {
+    public TestSuite createTestSuite(Caller caller, String productId, TestSuiteDetails details) {
         Product product = products.getProduct(caller, productId);
-        Test test = new Test(Ids.newId(clock), caller.organizationId(), product.id(), details.name(), details.type(),
+        TestSuite test = new TestSuite(Ids.newId(clock), caller.organizationId(), product.id(), details.name(), details.type(),
                 details.languageCode(), details.groundTruthUri(), details.fewShot(), details.customUserPersona(),
                 details.variants(), details.strategies(), details.customVariantDescription(), details.maxTestCases(),
-                details.uri(), Test.UPLOADED_STATUS, Timestamps.now(clock), null);
+                details.uri(), TestSuite.UPLOADED_STATUS, Timestamps.now(clock), null);
         tests.insert(test);
         return test;
     }
 
     @Transactional(readOnly = true)
-    public Test getTest(Caller caller, String testId) {
+    public TestSuite getTestSuite(Caller caller, String testId) {
         return Ids.parse(IdKind.TEST, testId)
                 .flatMap(id -> tests.find(caller.organizationId(), id))
                 .orElseThrow(() -> testNotFound(testId));
     }
 
     @Transactional(readOnly = true)
-    public List<Test> listTests(Caller caller, ListQuery query) {
+    public List<TestSuite> listTestSuites(Caller caller, ListQuery query) {
         Where where = Where.tenant("t", caller.organizationId()).add("t.deleted_at IS NULL");
         where.relation("t.product_id", "productIds", query.ids("productIds"), IdKind.PRODUCT);
         List<String> names = query.texts("names");
@@ -68,22 +68,22 @@ public class TestCaseService {
         where.createdBetween("t", query);
         StrictIds strict = StrictIds.addTo(where, "t", query, IdKind.TEST);
         strict.check(() -> tests.matchingIds(where), ErrorCode.TEST_NOT_FOUND, "Test");
-        return tests.list(where, query.sort(TestSort::fromWire), query.limit(), query.offset());
+        return tests.list(where, query.sort(TestSuiteSort::fromWire), query.limit(), query.offset());
     }
 
-    /** Soft-deletes the test and, in the same transaction, its test cases. */
+    /** Soft-deletes the test suite and, in the same transaction, its test cases. */
     @Transactional
-    public void deleteTest(Caller caller, String testId) {
+    public void deleteTestSuite(Caller caller, String testId) {
         UUID id = Ids.parse(IdKind.TEST, testId).orElseThrow(() -> testNotFound(testId));
         if (!tests.softDelete(caller.organizationId(), id, Timestamps.now(clock))) {
             throw testNotFound(testId);
         }
     }
 
-    /** Creates a test case under a live test of the caller's organization (404 otherwise). */
+    /** Creates a test case under a live test suite of the caller's organization (404 otherwise). */
     @Transactional
     public TestCase createTestCase(Caller caller, String testId, TestCaseDetails details) {
-        Test test = getTest(caller, testId);
+        TestSuite test = getTestSuite(caller, testId);
         TestCase testCase = new TestCase(Ids.newId(clock), caller.organizationId(), test.id(), details.input(),
                 details.expectedOutput(), details.context(), details.expectedTools(), details.variant(),
                 details.strategy(), details.source(), details.userPersona(), details.scenario(), details.goal(),

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -144,7 +145,7 @@ class OtelIngestService {
         List<Span> toStore = new ArrayList<>();
         List<TurnUpdate> updates = new ArrayList<>();
         for (Map.Entry<String, Resolution> trace : resolved.entrySet()) {
-            InferenceResult found = java.util.Objects.requireNonNull(trace.getValue().turn(), "a resolved trace has a turn");
+            InferenceResult found = Objects.requireNonNull(trace.getValue().turn(), "a resolved trace has a turn");
             OtlpSpan root = null;
             boolean reportsTokens = false;
             for (OtlpSpan span : byTrace.getOrDefault(trace.getKey(), Map.of()).values()) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -128,7 +129,7 @@ final class OtelMapping {
                 map.forEach((key, each) -> cleaned.put(clean(String.valueOf(key)), storable(each)));
                 yield cleaned;
             }
-            case List<?> list -> list.stream().map(OtelMapping::storable).collect(java.util.stream.Collectors.toList());
+            case List<?> list -> list.stream().map(OtelMapping::storable).collect(Collectors.toList());
             case null, default -> value;
         };
     }

@@ -8,6 +8,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ class OtlpController {
             }
             try {
                 in = new GZIPInputStream(in);
-            } catch (ZipException | java.io.EOFException e) {
+            } catch (ZipException | EOFException e) {
                 throw AssayException.invalid("The body is not valid gzip");
             }
         }
@@ -111,7 +112,7 @@ class OtlpController {
                 }
                 out.write(buffer, 0, read);
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw AssayException.invalid("The body is not valid gzip");
         }
         return out.toByteArray();

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -95,9 +96,9 @@ final class OtlpDecoder {
         String parent = text(field(span, "parentSpanId", "parent_span_id"));
         String statusMessage = status == null ? null : text(field(status, "message", "message"));
         return new OtlpSpan(
-                orEmpty(text(field(span, "traceId", "trace_id"))).toLowerCase(java.util.Locale.ROOT),
-                orEmpty(text(field(span, "spanId", "span_id"))).toLowerCase(java.util.Locale.ROOT),
-                parent == null || parent.isEmpty() ? null : parent.toLowerCase(java.util.Locale.ROOT),
+                orEmpty(text(field(span, "traceId", "trace_id"))).toLowerCase(Locale.ROOT),
+                orEmpty(text(field(span, "spanId", "span_id"))).toLowerCase(Locale.ROOT),
+                parent == null || parent.isEmpty() ? null : parent.toLowerCase(Locale.ROOT),
                 orEmpty(text(field(span, "name", "name"))),
                 number(field(span, "startTimeUnixNano", "start_time_unix_nano")),
                 number(field(span, "endTimeUnixNano", "end_time_unix_nano")),
@@ -233,7 +234,7 @@ final class OtlpDecoder {
             return null;
         }
         if (!node.isString()) {
-            throw AssayException.invalid("An OTLP string field holds " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw AssayException.invalid("An OTLP string field holds " + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         return node.stringValue();
     }

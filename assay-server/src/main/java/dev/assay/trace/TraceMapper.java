@@ -11,8 +11,10 @@ import dev.assay.common.NotFoundException;
 import dev.assay.common.Timestamps;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,10 +127,10 @@ final class TraceMapper {
         Map<UUID, List<Span>> children = new LinkedHashMap<>();
         Map<UUID, Span> byId = new LinkedHashMap<>();
         spans.forEach(span -> byId.put(span.id(), span));
-        List<Span> roots = new java.util.ArrayList<>();
+        List<Span> roots = new ArrayList<>();
         for (Span span : spans) {
             if (span.parentId() != null && byId.containsKey(span.parentId()) && !span.parentId().equals(span.id())) {
-                children.computeIfAbsent(span.parentId(), k -> new java.util.ArrayList<>()).add(span);
+                children.computeIfAbsent(span.parentId(), k -> new ArrayList<>()).add(span);
             } else {
                 roots.add(span);
             }
@@ -240,7 +242,7 @@ final class TraceMapper {
             try {
                 instant = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeException e) {
-                instant = java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                instant = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             }
             if (instant.isBefore(Instant.parse("0001-01-01T00:00:00Z")) || instant.isAfter(Instant.parse("9999-12-31T23:59:59Z"))) {
                 throw AssayException.invalidField(prefix + name, "must be between years 0001 and 9999");

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ class TraceRepository {
      * the turns table: spans belong to turns, and one query serves a whole batch.
      */
     Map<UUID, UUID> liveTurnSessions(UUID organizationId, Collection<UUID> turnIds) {
-        Map<UUID, UUID> sessions = new java.util.HashMap<>();
+        Map<UUID, UUID> sessions = new HashMap<>();
         if (turnIds.isEmpty()) {
             return sessions;
         }

@@ -22,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -205,7 +207,7 @@ public class TraceService {
                 rejected.put(i, item.problem().getMessage());
                 continue;
             }
-            NewSpan span = java.util.Objects.requireNonNull(item.span(), "an item without a problem has a span");
+            NewSpan span = Objects.requireNonNull(item.span(), "an item without a problem has a span");
             turnIds.add(span.inferenceResultId());
             if (span.id() != null) {
                 referenced.add(span.id());
@@ -226,7 +228,7 @@ public class TraceService {
             if (rejected.containsKey(i)) {
                 continue;
             }
-            NewSpan span = java.util.Objects.requireNonNull(items.get(i).span(), "an item without a problem has a span");
+            NewSpan span = Objects.requireNonNull(items.get(i).span(), "an item without a problem has a span");
             UUID session = sessionOfTurn.get(span.inferenceResultId());
             if (session == null) {
                 rejected.put(i, "Inference result not found: " + Ids.format(IdKind.INFERENCE_RESULT, span.inferenceResultId()));
@@ -290,7 +292,7 @@ public class TraceService {
                 }
             }
         }
-        Map<Integer, String> ordered = new java.util.TreeMap<>(rejected);
+        Map<Integer, String> ordered = new TreeMap<>(rejected);
         return new BatchResult(stored, ordered);
     }
 
@@ -309,7 +311,7 @@ public class TraceService {
             }
             Integer index = newIndexById.get(parent);
             if (index != null) {
-                Span parentSpan = java.util.Objects.requireNonNull(candidates.get(index), "a new span's index");
+                Span parentSpan = Objects.requireNonNull(candidates.get(index), "a new span's index");
                 if (!parentSpan.inferenceResultId().equals(span.inferenceResultId())) {
                     return "parentTraceId " + parentWire + " belongs to another turn";
                 }

@@ -2,10 +2,12 @@ package dev.assay.trace;
 
 import dev.assay.metrics.structured.ToolCorrectness;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,8 +79,8 @@ public record TurnSpans(List<Span> spans) {
         if (spans.isEmpty()) {
             return null;
         }
-        Map<java.util.UUID, Integer> depth = new java.util.HashMap<>();
-        Map<java.util.UUID, Span> byId = new java.util.HashMap<>();
+        Map<UUID, Integer> depth = new HashMap<>();
+        Map<UUID, Span> byId = new HashMap<>();
         spans.forEach(span -> byId.put(span.id(), span));
         StringBuilder text = new StringBuilder();
         int shown = 0;
@@ -106,7 +108,7 @@ public record TurnSpans(List<Span> spans) {
         return text.toString();
     }
 
-    private static int depthOf(Span span, Map<java.util.UUID, Span> byId, Map<java.util.UUID, Integer> known, int guard) {
+    private static int depthOf(Span span, Map<UUID, Span> byId, Map<UUID, Integer> known, int guard) {
         Integer cached = known.get(span.id());
         if (cached != null) {
             return cached;

@@ -8,6 +8,7 @@ import dev.assay.analysis.MetricComparison;
 import dev.assay.auth.Caller;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
+import dev.assay.common.NotFoundException;
 import dev.assay.evaluation.Evaluation;
 import dev.assay.evaluation.EvaluationQueryService;
 import dev.assay.product.ProductService;
@@ -126,7 +127,7 @@ class ComparisonPageController {
         try {
             Evaluation evaluation = evaluations.get(caller, Ids.format(IdKind.EVALUATION, evaluationId));
             return Ids.format(IdKind.SESSION, evaluation.sessionId());
-        } catch (dev.assay.common.NotFoundException deletedMeanwhile) {
+        } catch (NotFoundException deletedMeanwhile) {
             return null;
         }
     }

@@ -17,6 +17,7 @@ import dev.assay.web.DashboardViews.EvaluationView;
 import dev.assay.web.DashboardViews.SessionRow;
 import dev.assay.web.DashboardViews.TurnView;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +61,7 @@ class ConversationPageController {
                 sessionEvaluations::add);
         Map<UUID, String> metricNames = names.metrics(caller,
                 sessionEvaluations.stream().map(Evaluation::metricId).collect(Collectors.toSet()));
-        Map<UUID, List<EvaluationView>> byTurn = new java.util.HashMap<>();
+        Map<UUID, List<EvaluationView>> byTurn = new HashMap<>();
         List<EvaluationView> conversationLevel = new ArrayList<>();
         for (Evaluation evaluation : sessionEvaluations) {
             EvaluationView view = evaluationView(evaluation, metricNames);

@@ -18,8 +18,10 @@ import dev.assay.metric.MetricDefinition;
 import dev.assay.metric.MetricService;
 import dev.assay.product.Version;
 import dev.assay.web.DashboardViews.Option;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +135,7 @@ class EvaluationPagesController {
         Map<UUID, String> metricNames = names.metrics(caller,
                 scoreList.stream().map(DailyScore::metricId).collect(Collectors.toSet()));
         UUID selectedMetric = metricId == null || metricId.isBlank() ? metricNames.keySet().stream()
-                .min(java.util.Comparator.comparing(id -> metricNames.getOrDefault(id, ""))).orElse(null)
+                .min(Comparator.comparing(id -> metricNames.getOrDefault(id, ""))).orElse(null)
                 : Ids.parse(IdKind.METRIC, metricId.strip())
                         .orElseThrow(() -> AssayException.invalidField("metricId", "not a metric id: " + metricId));
         Function<UUID, String> label = id -> versionLabels.getOrDefault(id, Names.versionId(id));
@@ -191,5 +193,5 @@ class EvaluationPagesController {
         return json.writeValueAsString(value);
     }
 
-    record Point(java.time.Instant day, String series, double value) {}
+    record Point(Instant day, String series, double value) {}
 }

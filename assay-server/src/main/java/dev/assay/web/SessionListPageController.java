@@ -12,10 +12,12 @@ import dev.assay.session.SessionStatus;
 import dev.assay.testcase.TestCaseService;
 import dev.assay.web.DashboardViews.Option;
 import dev.assay.web.DashboardViews.SessionRow;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -70,12 +72,12 @@ class SessionListPageController {
         if (page.size() > PAGE_SIZE) {
             Session last = page.get(PAGE_SIZE - 1);
             model.addAttribute("nextPage", UriComponentsBuilder.fromPath("/ui/sessions")
-                    .queryParamIfPresent("versionId", java.util.Optional.ofNullable(versionId))
-                    .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
-                    .queryParamIfPresent("testId", java.util.Optional.ofNullable(testId))
-                    .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-                    .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
-                    .queryParamIfPresent("customId", java.util.Optional.ofNullable(customId))
+                    .queryParamIfPresent("versionId", Optional.ofNullable(versionId))
+                    .queryParamIfPresent("status", Optional.ofNullable(status))
+                    .queryParamIfPresent("testId", Optional.ofNullable(testId))
+                    .queryParamIfPresent("from", Optional.ofNullable(from))
+                    .queryParamIfPresent("to", Optional.ofNullable(to))
+                    .queryParamIfPresent("customId", Optional.ofNullable(customId))
                     .queryParam("before", new PageCursor(last.createdAt(), last.id()).token())
                     .encode().build().toUriString());
         }
@@ -85,10 +87,10 @@ class SessionListPageController {
                 .map(version -> new Option(Names.versionId(version.id()), versionLabels.getOrDefault(version.id(), Names.versionId(version.id())),
                         Names.versionId(version.id()).equals(versionId)))
                 .toList());
-        model.addAttribute("statuses", java.util.Arrays.stream(SessionStatus.values())
+        model.addAttribute("statuses", Arrays.stream(SessionStatus.values())
                 .map(value -> new Option(value.name(), value.name(), value.name().equalsIgnoreCase(status)))
                 .toList());
-        model.addAttribute("tests", tests.listTests(caller, Params.of("limit", "500", "sort", "-createdAt").query()).stream()
+        model.addAttribute("tests", tests.listTestSuites(caller, Params.of("limit", "500", "sort", "-createdAt").query()).stream()
                 .map(test -> new Option(Ids.format(IdKind.TEST, test.id()), test.name(),
                         Ids.format(IdKind.TEST, test.id()).equals(testId)))
                 .toList());

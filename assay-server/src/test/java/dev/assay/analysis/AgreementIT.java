@@ -18,6 +18,7 @@ import dev.assay.client.ListOptions;
 import dev.assay.testing.ApiIntegrationTest;
 import dev.assay.testing.EvaluationFixtures;
 import dev.assay.testing.Fixtures;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -227,7 +228,7 @@ class AgreementIT extends ApiIntegrationTest {
 
     /** Machine-scores one new session per value, reviews each with the human value; returns the evaluation ids. */
     private List<String> reviewAll(MetricResponse metric, double[] machine, double[] human) {
-        java.util.ArrayList<String> ids = new java.util.ArrayList<>();
+        ArrayList<String> ids = new ArrayList<>();
         for (int i = 0; i < machine.length; i++) {
             EvaluationResponse scored = machineScore(metric, machine[i]);
             client.evaluations().submitHumanScore(scored.id(), human[i], "review " + i);

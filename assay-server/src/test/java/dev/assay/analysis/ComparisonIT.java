@@ -16,6 +16,7 @@ import dev.assay.api.MetricResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.AssayClient;
 import dev.assay.client.ListOptions;
+import dev.assay.testing.ApiErrors;
 import dev.assay.testing.ApiIntegrationTest;
 import dev.assay.testing.EvaluationFixtures;
 import dev.assay.testing.Fixtures;
@@ -324,7 +325,7 @@ class ComparisonIT extends ApiIntegrationTest {
     class Documentation {
         @Test
         void openApi_documentsTheRoutesAndTheirQueryParameters() {
-            tools.jackson.databind.JsonNode paths = dev.assay.testing.ApiErrors.json(raw("GET", "/v3/api-docs", null, null)).path("paths");
+            tools.jackson.databind.JsonNode paths = ApiErrors.json(raw("GET", "/v3/api-docs", null, null)).path("paths");
 
             assertThat(paths.propertyNames()).contains("/comparisons", "/comparisons/items", "/agreement", "/agreement/items",
                     "/evaluations/export", "/inferenceResults/export");

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -244,7 +245,7 @@ class ApiKeyIT extends ApiIntegrationTest {
                     .param("id", Ids.parse(IdKind.API_KEY, second.id()).orElseThrow())
                     .update();
 
-            try (var executor = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            try (var executor = Executors.newFixedThreadPool(2)) {
                 var one = executor.submit(() -> raw("DELETE", "/apiKeys/" + second.id(), null, tenant.apiKey()).statusCode());
                 var two = executor.submit(() -> raw("DELETE", "/apiKeys/" + firstAdmin, null, second.key()).statusCode());
                 // The loser is refused as the last admin (400), or is already revoked when it authenticates (401).

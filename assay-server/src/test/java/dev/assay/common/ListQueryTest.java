@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class ListQueryTest {
     private static ListQuery query(String... keysAndValues) {
         Map<String, List<String>> grouped = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
-            grouped.computeIfAbsent(keysAndValues[i], k -> new java.util.ArrayList<>()).add(keysAndValues[i + 1]);
+            grouped.computeIfAbsent(keysAndValues[i], k -> new ArrayList<>()).add(keysAndValues[i + 1]);
         }
         Map<String, String[]> raw = new LinkedHashMap<>();
         grouped.forEach((key, values) -> raw.put(key, values.toArray(String[]::new)));

@@ -19,6 +19,7 @@ import dev.assay.testing.ApiIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,7 +84,7 @@ class DeterministicMetricsEndToEndIT extends ApiIntegrationTest {
         assertThat(evaluation.canRetry()).isTrue();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void evaluate_toolCorrectness_isSkippedNamingToolsUsedUntilTracesExist() {
         String turnId = aTurnOfATestCaseSession(ANSWER, REFERENCE);
 

@@ -8,11 +8,14 @@ import dev.assay.api.CreateInferenceResultRequest;
 import dev.assay.api.CreateMetricRequest;
 import dev.assay.api.EvaluationMetric;
 import dev.assay.api.EvaluationResponse;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
 import dev.assay.metric.MetricDefinition;
 import dev.assay.testing.ApiIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -39,7 +42,7 @@ class TransientFailureIT extends ApiIntegrationTest {
 
     @Test
     void scorerFailingTwice_isRetriedWithBackoff_andSucceedsOnTheThirdAttempt() {
-        EvaluationResponse evaluation = evaluateWith("flaky-2-" + java.util.UUID.randomUUID());
+        EvaluationResponse evaluation = evaluateWith("flaky-2-" + UUID.randomUUID());
 
         EvaluationResponse done = awaitFinal(evaluation.id());
 
@@ -50,7 +53,7 @@ class TransientFailureIT extends ApiIntegrationTest {
 
     @Test
     void scorerAlwaysFailing_endsFailedAfterMaxAttempts_andARetryGrantsAnotherRound() {
-        EvaluationResponse evaluation = evaluateWith("flaky-99-" + java.util.UUID.randomUUID());
+        EvaluationResponse evaluation = evaluateWith("flaky-99-" + UUID.randomUUID());
 
         EvaluationResponse failed = awaitFinal(evaluation.id());
         assertThat(failed.status()).isEqualTo("FAILED");
@@ -91,7 +94,7 @@ class TransientFailureIT extends ApiIntegrationTest {
 
         @Override
         public ScoreOutcome score(MetricDefinition metric, EvaluationInput input) {
-            String wireId = dev.assay.common.Ids.format(dev.assay.common.IdKind.METRIC, metric.id());
+            String wireId = Ids.format(IdKind.METRIC, metric.id());
             int call = calls.computeIfAbsent(wireId, id -> new AtomicInteger()).incrementAndGet();
             int failures = Integer.parseInt(metric.name().split("-")[1]);
             if (call <= failures) {

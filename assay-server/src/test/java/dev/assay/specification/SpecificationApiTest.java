@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Raw-request helpers and factories shared by the specification integration tests. */
 abstract class SpecificationApiTest extends ApiIntegrationTest {
@@ -25,8 +27,8 @@ abstract class SpecificationApiTest extends ApiIntegrationTest {
     }
 
     /** A variant the contract requires for ACCURACY and SECURITY policies; none for the others. */
-    static @org.jspecify.annotations.Nullable String variantOf(String testType) {
-        return switch (testType.toUpperCase(java.util.Locale.ROOT)) {
+    static @Nullable String variantOf(String testType) {
+        return switch (testType.toUpperCase(Locale.ROOT)) {
             case "ACCURACY", "QUALITY" -> "rag";
             case "SECURITY", "RED_TEAMING" -> "toxicity";
             default -> null;

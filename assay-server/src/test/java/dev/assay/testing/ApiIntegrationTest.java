@@ -4,6 +4,7 @@ import dev.assay.api.OrganizationResponse;
 import dev.assay.app.AssayApplication;
 import dev.assay.client.AssayClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,7 +99,7 @@ public abstract class ApiIntegrationTest {
         try {
             return RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

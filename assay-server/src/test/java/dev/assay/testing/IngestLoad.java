@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class IngestLoad implements AutoCloseable {
     private final List<Thread> writers = new ArrayList<>();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final ConcurrentMap<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
-    private final List<String> serverErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean running = true;
 
     private IngestLoad(String baseUrl, String apiKey, int turnsPerBatch) {

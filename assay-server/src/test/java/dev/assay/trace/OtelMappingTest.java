@@ -2,6 +2,7 @@ package dev.assay.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ class OtelMappingTest {
         assertThat(fields.outputData()).isEqualTo(Map.of("text", "ab"));
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("x", null);
-        expected.put("list", java.util.Arrays.asList(1L, null));
+        expected.put("list", Arrays.asList(1L, null));
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("x", Double.NaN);
         input.put("list", List.of(1L, Double.NEGATIVE_INFINITY));

@@ -4,6 +4,7 @@ import static dev.assay.testing.RawResponses.assertError;
 import static dev.assay.testing.RawResponses.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.protobuf.ByteString;
 import dev.assay.api.CreateInferenceResultRequest;
 import dev.assay.api.InferenceResultResponse;
 import dev.assay.api.SessionResponse;
@@ -21,6 +22,10 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpJsonExporters;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -287,12 +292,12 @@ class OtlpIngestIT extends ApiIntegrationTest {
         assertThat(body.get("partialSuccess").get("rejectedSpans").intValue()).isEqualTo(1);
         assertThat(body.get("partialSuccess").get("errorMessage").stringValue()).contains("1 spans wait for their turn");
 
-        var request = io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest.newBuilder()
-                .addResourceSpans(io.opentelemetry.proto.trace.v1.ResourceSpans.newBuilder()
-                        .addScopeSpans(io.opentelemetry.proto.trace.v1.ScopeSpans.newBuilder()
+        var request = ExportTraceServiceRequest.newBuilder()
+                .addResourceSpans(ResourceSpans.newBuilder()
+                        .addScopeSpans(ScopeSpans.newBuilder()
                                 .addSpans(io.opentelemetry.proto.trace.v1.Span.newBuilder()
-                                        .setTraceId(com.google.protobuf.ByteString.copyFrom(new byte[16]))
-                                        .setSpanId(com.google.protobuf.ByteString.copyFrom(new byte[8]))
+                                        .setTraceId(ByteString.copyFrom(new byte[16]))
+                                        .setSpanId(ByteString.copyFrom(new byte[8]))
                                         .setName("zero ids"))))
                 .build();
         HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/otel/traces"))
@@ -301,7 +306,7 @@ class OtlpIngestIT extends ApiIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
-        var answer = io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse.parseFrom(response.body());
+        var answer = ExportTraceServiceResponse.parseFrom(response.body());
         assertThat(answer.getPartialSuccess().getRejectedSpans()).isEqualTo(1);
         assertThat(client.traces().list(ListOptions.none())).isEmpty();
     }

@@ -9,6 +9,7 @@ import static dev.assay.trace.TraceFixtures.full;
 import static dev.assay.trace.TraceFixtures.span;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.api.CreateInferenceResultRequest;
 import dev.assay.api.CreateTraceBatchResponse;
 import dev.assay.api.CreateTraceRequest;
 import dev.assay.api.InferenceResultResponse;
@@ -297,7 +298,7 @@ class TraceApiIT extends ApiIntegrationTest {
     void traceIdOnTurns_isValidated_andUniqueInTheOrganization() {
         InferenceResultResponse turn = aTurn(client);
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        var request = dev.assay.api.CreateInferenceResultRequest.forSession(turn.sessionId()).input("hi");
+        var request = CreateInferenceResultRequest.forSession(turn.sessionId()).input("hi");
 
         InferenceResultResponse tagged = client.inferenceResults().create(request.traceId(traceId.toUpperCase()).build());
         assertThat(tagged.traceId()).isEqualTo(traceId);
@@ -308,7 +309,7 @@ class TraceApiIT extends ApiIntegrationTest {
         assertThat(apiError(() -> client.inferenceResults().create(request.traceId("0".repeat(32)).build())).status())
                 .isEqualTo(400);
         var elsewhere = newTenant().client();
-        assertThat(elsewhere.inferenceResults().create(dev.assay.api.CreateInferenceResultRequest
+        assertThat(elsewhere.inferenceResults().create(CreateInferenceResultRequest
                 .forSession(aTurn(elsewhere).sessionId()).traceId(traceId).build()).traceId()).isEqualTo(traceId);
     }
 

@@ -22,10 +22,13 @@ import dev.assay.testing.ApiIntegrationTest;
 import dev.assay.testing.Fixtures;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -124,11 +127,11 @@ class DashboardBrowserIT extends ApiIntegrationTest {
                 "120.00 ms", data.quality.name(), "SUCCESS", "0.900");
         assertThat(turns.get(1).getText()).contains("And for sale items?", "0.800");
         assertThat(browser.pageSource()).contains("Policy: 30 days");
-        List<WebElement> spans = turns.get(0).findElements(org.openqa.selenium.By.cssSelector("li.span"));
-        assertThat(spans).extracting(span -> span.findElement(org.openqa.selenium.By.cssSelector(".span-name")).getText())
+        List<WebElement> spans = turns.get(0).findElements(By.cssSelector("li.span"));
+        assertThat(spans).extracting(span -> span.findElement(By.cssSelector(".span-name")).getText())
                 .containsExactly("answer_question", "search_policies");
         assertThat(spans).extracting(span -> span.getAttribute("class")).containsExactly("span depth-0", "span depth-1");
-        assertThat(turns.get(1).findElements(org.openqa.selenium.By.cssSelector("li.span"))).isEmpty();
+        assertThat(turns.get(1).findElements(By.cssSelector("li.span"))).isEmpty();
         browser.screenshot("conversation");
     }
 
@@ -193,7 +196,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
 
         browser.awaitCharts();
         for (String chart : List.of("#score-chart", "#latency-chart", "#cost-chart")) {
-            assertThat(browser.find(chart).findElements(org.openqa.selenium.By.tagName("svg"))).as(chart).isNotEmpty();
+            assertThat(browser.find(chart).findElements(By.tagName("svg"))).as(chart).isNotEmpty();
             assertThat(browser.find(chart).getAttribute("data-chart")).as(chart).contains("v1-base", "v2-candidate");
         }
         assertThat(browser.find("#trend-metric").getText()).contains(data.quality.name());
@@ -286,7 +289,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
             InferenceResultResponse second = turn(client, baseSession.id(), "And for sale items?", "Also 30 days.", null);
             TraceResponse agent = client.traces().create(CreateTraceRequest.of(first.id(), "answer_question", "AGENT"));
             client.traces().create(new CreateTraceRequest(null, first.id(), "search_policies", "RETRIEVER", null,
-                    java.util.Map.of("query", "refund"), "Policy: 30 days", null, 42.0, null, agent.id(), null, null));
+                    Map.of("query", "refund"), "Policy: 30 days", null, 42.0, null, agent.id(), null, null));
             score(client, first, quality, 0.9);
             score(client, second, quality, 0.8);
             SessionResponse candidateSession = client.sessions().create(session(candidate.id(), "conversation-candidate", testCaseId));
@@ -304,7 +307,7 @@ class DashboardBrowserIT extends ApiIntegrationTest {
         }
 
         private static InferenceResultResponse turn(AssayClient client, String sessionId, String input, String output,
-                @org.jspecify.annotations.Nullable String context) {
+                @Nullable String context) {
             return client.inferenceResults().create(CreateInferenceResultRequest.forSession(sessionId)
                     .input(input).actualOutput(output).retrievalContext(context).latency(120.0)
                     .inputTokens(100L).outputTokens(20L).build());

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.assertj.core.groups.Tuple;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class SpanTreeTest {
         Span selfParented = span(self.id(), "self", self.id());
 
         assertThat(SpanTree.of(List.of(first, second))).extracting(SpanView::name, SpanView::depth)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", 0), org.assertj.core.groups.Tuple.tuple("b", 1));
+                .containsExactly(Tuple.tuple("a", 0), Tuple.tuple("b", 1));
         assertThat(SpanTree.of(List.of(selfParented))).extracting(SpanView::name).containsExactly("self");
     }
 

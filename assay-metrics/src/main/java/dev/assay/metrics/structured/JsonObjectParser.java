@@ -2,6 +2,7 @@ package dev.assay.metrics.structured;
 
 import dev.assay.metrics.internal.PythonText;
 import dev.assay.metrics.structured.StrictJson.InvalidJsonException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -108,7 +109,7 @@ final class JsonObjectParser {
             case NUMBER -> "a number";
             case BOOLEAN -> "a boolean";
             case NULL -> "null";
-            default -> node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+            default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
         };
     }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,8 +82,8 @@ class LongestCommonSubsequenceTest {
         int[] second = LongTexts.words(50_000, 4).codePoints().toArray();
         Thread.currentThread().interrupt();
         try {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> LongestCommonSubsequence.length(first, second))
-                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+            Assertions.assertThatThrownBy(() -> LongestCommonSubsequence.length(first, second))
+                    .isInstanceOf(CancellationException.class);
         } finally {
             Thread.interrupted();
         }

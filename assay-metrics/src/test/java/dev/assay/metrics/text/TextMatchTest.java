@@ -6,6 +6,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.assay.metrics.MetricInput;
 import dev.assay.metrics.MetricResult;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -70,7 +71,7 @@ class TextMatchTest {
 
     @Test
     void score_withTheEarlyExit_agreesWithTheFullRatioOnEveryPair() {
-        java.util.Random random = new java.util.Random(85);
+        Random random = new Random(85);
         for (int pair = 0; pair < 2_000; pair++) {
             String actual = LongTexts.words(1 + random.nextInt(4_000), random.nextLong());
             String expected = random.nextBoolean() ? mutate(actual, random, random.nextInt(40))
@@ -104,7 +105,7 @@ class TextMatchTest {
     }
 
     /** {@code text} with {@code edits} random characters replaced, inserted or removed. */
-    private static String mutate(String text, java.util.Random random, int edits) {
+    private static String mutate(String text, Random random, int edits) {
         StringBuilder mutated = new StringBuilder(text);
         for (int i = 0; i < edits && !mutated.isEmpty(); i++) {
             int at = random.nextInt(mutated.length());

@@ -4,14 +4,14 @@ import dev.assay.common.SortField;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The fields tests can be sorted by, with their columns. */
-enum TestSort implements SortField {
+/** The fields test suites can be sorted by, with their columns. */
+enum TestSuiteSort implements SortField {
     CREATED_AT("t.created_at"),
     NAME("t.name");
 
     private final String column;
 
-    TestSort(String column) {
+    TestSuiteSort(String column) {
         this.column = column;
     }
 
@@ -20,7 +20,7 @@ enum TestSort implements SortField {
         return column;
     }
 
-    static @Nullable TestSort fromWire(String name) {
+    static @Nullable TestSuiteSort fromWire(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "createdat" -> CREATED_AT;
             case "name" -> NAME;

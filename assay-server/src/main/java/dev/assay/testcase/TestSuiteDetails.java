@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The client-supplied fields of a test, besides its product. */
-public record TestDetails(
+/** The client-supplied fields of a test suite, besides its product. */
+public record TestSuiteDetails(
         String name,
-        TestType type,
+        TestSuiteType type,
         @Nullable String languageCode,
         @Nullable String groundTruthUri,
         @Nullable String fewShot,
@@ -19,7 +19,7 @@ public record TestDetails(
         @Nullable Integer maxTestCases,
         @Nullable String uri) {
 
-    public TestDetails {
+    public TestSuiteDetails {
         requireNonNull(name, "name");
         requireNonNull(type, "type");
         variants = List.copyOf(variants);

@@ -20,7 +20,7 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class TestRepository {
+class TestSuiteRepository {
     private static final String COLUMNS = """
             t.id, t.organization_id, t.product_id, t.name, t.type, t.language_code, t.ground_truth_uri, t.few_shot,
             t.custom_user_persona, t.variants, t.strategies, t.custom_variant_description, t.max_test_cases, t.uri,
@@ -28,11 +28,11 @@ class TestRepository {
 
     private final JdbcClient jdbc;
 
-    TestRepository(JdbcClient jdbc) {
+    TestSuiteRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    void insert(Test test) {
+    void insert(TestSuite test) {
         try {
             jdbc.sql("""
                             INSERT INTO tests (id, organization_id, product_id, name, type, language_code,
@@ -64,7 +64,7 @@ class TestRepository {
         }
     }
 
-    Optional<Test> find(UUID organizationId, UUID id) {
+    Optional<TestSuite> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
                          FROM tests t
@@ -72,7 +72,7 @@ class TestRepository {
                         """)
                 .param("organizationId", organizationId)
                 .param("id", id)
-                .query(TestRepository::map)
+                .query(TestSuiteRepository::map)
                 .optional();
     }
 
@@ -82,11 +82,11 @@ class TestRepository {
                 .list());
     }
 
-    List<Test> list(Where where, List<SortKey<TestSort>> sort, int limit, int offset) {
+    List<TestSuite> list(Where where, List<SortKey<TestSuiteSort>> sort, int limit, int offset) {
         String order = OrderBy.of(sort, "t.created_at", "t.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM tests t " + where.sql() + order))
-                .query(TestRepository::map)
+                .query(TestSuiteRepository::map)
                 .list();
     }
 
@@ -114,13 +114,13 @@ class TestRepository {
         return true;
     }
 
-    private static Test map(ResultSet rs, int row) throws SQLException {
-        return new Test(
+    private static TestSuite map(ResultSet rs, int row) throws SQLException {
+        return new TestSuite(
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
                 rs.getObject("product_id", UUID.class),
                 rs.getString("name"),
-                TestType.valueOf(rs.getString("type")),
+                TestSuiteType.valueOf(rs.getString("type")),
                 rs.getString("language_code"),
                 rs.getString("ground_truth_uri"),
                 rs.getString("few_shot"),

@@ -8,15 +8,16 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A test: a data set of test cases for one product. Tests created through the API are uploaded,
- * not generated, so their generation {@code status} is {@link #UPLOADED_STATUS} from the start.
+ * A test suite (Galtea's "test", {@code /tests} on the wire): a data set of test cases for one
+ * product. Suites created through the API are uploaded, not generated, so their generation
+ * {@code status} is {@link #UPLOADED_STATUS} from the start.
  */
-public record Test(
+public record TestSuite(
         UUID id,
         UUID organizationId,
         UUID productId,
         String name,
-        TestType type,
+        TestSuiteType type,
         @Nullable String languageCode,
         @Nullable String groundTruthUri,
         @Nullable String fewShot,
@@ -30,10 +31,10 @@ public record Test(
         Instant createdAt,
         @Nullable Instant deletedAt) {
 
-    /** The generation status of a test whose cases were uploaded rather than generated. */
+    /** The generation status of a test suite whose cases were uploaded rather than generated. */
     public static final String UPLOADED_STATUS = "SUCCESS";
 
-    public Test {
+    public TestSuite {
         requireNonNull(id, "id");
         requireNonNull(organizationId, "organizationId");
         requireNonNull(productId, "productId");

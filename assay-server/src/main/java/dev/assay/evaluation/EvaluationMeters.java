@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
  * state by metric and state, and the time from creation to final state.
  */
 @Component
-class EvaluationMetrics {
+class EvaluationMeters {
     private final MeterRegistry registry;
 
-    EvaluationMetrics(MeterRegistry registry, EvaluationRepository evaluations) {
+    EvaluationMeters(MeterRegistry registry, EvaluationRepository evaluations) {
         this.registry = registry;
         // Counted when scraped, so every instance reports it, also one that runs no workers.
         Gauge.builder("assay.evaluations.queue.depth", evaluations, EvaluationRepository::queueDepth)
