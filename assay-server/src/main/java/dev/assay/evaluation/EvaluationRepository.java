@@ -41,18 +41,19 @@ class EvaluationRepository {
 
     /**
      * Inserts the new rows of one request in one statement: every column travels as one array and
-     * {@code unnest} turns them into rows. {@code judged} is each row's worker lane.
+     * {@code unnest} turns them into rows. {@code judged} is each row's worker lane; the version is
+     * the session's, copied so comparisons find a version's rows by index (V70).
      */
     void insertAll(List<Evaluation> created, List<Boolean> judged) {
         if (created.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO evaluations (id, organization_id, metric_id, session_id, inference_result_id,
+                        INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, inference_result_id,
                             test_case_id, status, score, reason, error, can_retry, credits_used,
                             conversation_simulator_version, failed_turns, judged, next_attempt_at, created_at, evaluated_at)
-                        SELECT t.id, t.organization_id, t.metric_id, t.session_id, t.inference_result_id, t.test_case_id,
-                            t.status, t.score, t.reason, t.error, t.can_retry, t.credits_used,
+                        SELECT t.id, t.organization_id, t.metric_id, t.session_id, s.version_id, t.inference_result_id,
+                            t.test_case_id, t.status, t.score, t.reason, t.error, t.can_retry, t.credits_used,
                             t.conversation_simulator_version, CAST(t.failed_turns AS text[]), t.judged, t.created_at,
                             t.created_at, t.evaluated_at
                         FROM unnest(:ids, :organizationIds, :metricIds, :sessionIds, :inferenceResultIds, :testCaseIds,
@@ -61,6 +62,7 @@ class EvaluationRepository {
                         AS t(id, organization_id, metric_id, session_id, inference_result_id, test_case_id, status, score,
                             reason, error, can_retry, credits_used, conversation_simulator_version, failed_turns, judged,
                             created_at, evaluated_at)
+                        JOIN sessions s ON s.id = t.session_id
                         """)
                 .param("ids", array("uuid", created, Evaluation::id))
                 .param("organizationIds", array("uuid", created, Evaluation::organizationId))
