@@ -59,7 +59,10 @@ class ComparisonRepository {
         return rows;
     }
 
-    /** Every score of each side for these metrics (index 0 the base, 1 the candidate), in no fixed order. */
+    /**
+     * Every score of each side for these metrics (index 0 the base, 1 the candidate), in no fixed
+     * order; both sides are the same rows when the versions are the same.
+     */
     Map<UUID, double[][]> scores(Where where, UUID baseVersionId, UUID candidateVersionId, Collection<UUID> metricIds) {
         Map<UUID, double[][]> scores = new LinkedHashMap<>();
         where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
@@ -68,13 +71,7 @@ class ComparisonRepository {
                 .query((RowCallbackHandler) rs -> {
                     double[][] sides = scores.computeIfAbsent(rs.getObject("metric_id", UUID.class),
                             key -> new double[][] {new double[0], new double[0]});
-                    double[] values = doubles(rs.getBytes("scores"));
-                    if (baseVersionId.equals(candidateVersionId)) {
-                        sides[0] = values;
-                        sides[1] = values;
-                    } else {
-                        sides[baseVersionId.equals(rs.getObject("version_id", UUID.class)) ? 0 : 1] = values;
-                    }
+                    sides[rs.getInt("side")] = doubles(rs.getBytes("scores"));
                 });
         return scores;
     }
@@ -119,10 +116,10 @@ class ComparisonRepository {
 
     /** The statement of {@link #scores}; package-private so a test can check its plan. */
     static String scoresSql(Where where) {
-        return "SELECT e.metric_id, e.version_id, string_agg(float8send(e.score), ''::bytea) AS scores"
-                + " FROM evaluations e " + where.sql()
-                + " AND e.version_id IN (:baseVersionId, :candidateVersionId) AND e.metric_id IN (:selectedMetricIds)"
-                + " GROUP BY e.metric_id, e.version_id";
+        String side = " e.metric_id, string_agg(float8send(e.score), ''::bytea) AS scores FROM evaluations e " + where.sql()
+                + " AND e.metric_id IN (:selectedMetricIds) AND e.version_id = ";
+        return "SELECT 0 AS side," + side + ":baseVersionId GROUP BY e.metric_id"
+                + " UNION ALL SELECT 1 AS side," + side + ":candidateVersionId GROUP BY e.metric_id";
     }
 
     /** The statement of {@link #items}; package-private so a test can check its plan. */
