@@ -38,15 +38,15 @@ INSERT INTO sessions (id, organization_id, version_id, test_case_id, status, cre
            CASE WHEN v.name LIKE 'paired-%' THEN 'testCase_bench' || lpad(g::text, 7, '0') END, 'COMPLETED', now()
     FROM bench_versions v, generate_series(1, $PER_SIDE) AS g;
 -- One evaluation per session; the candidates score slightly lower on average.
-INSERT INTO evaluations (id, organization_id, metric_id, session_id, test_case_id, status, score, reason,
+INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, test_case_id, status, score, reason,
                          next_attempt_at, created_at, evaluated_at)
-    SELECT gen_random_uuid(), s.organization_id, m.id, s.id, s.test_case_id, 'SUCCESS',
+    SELECT gen_random_uuid(), s.organization_id, m.id, s.id, s.version_id, s.test_case_id, 'SUCCESS',
            round((random() * CASE WHEN v.name LIKE '%-candidate' THEN 0.98 ELSE 1 END)::numeric, 2),
            'generated', now(), now(), now()
     FROM bench_versions v JOIN sessions s ON s.version_id = v.id
     JOIN metrics m ON m.name = '$NAME' AND m.organization_id = v.organization_id;
 ANALYZE sessions;
-ANALYZE evaluations;
+VACUUM ANALYZE evaluations;
 SQL
 
 version() {
@@ -57,13 +57,31 @@ median_request() {
     curl -sf -o /dev/null -H "$H" "$API$1"
     for _ in $(seq "$RUNS"); do curl -sf -o /dev/null -w '%{time_total}\n' -H "$H" "$API$1"; done | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
 }
-# The floor in the same run: the median time PostgreSQL alone needs to read the compared rows once.
-median_floor() {
+# Median time of RUNS executions of one statement through psql, in seconds.
+median_sql() {
     for _ in $(seq "$RUNS"); do
-        "${PSQL[@]}" -c '\timing on' -c "SELECT count(*), sum(e.score) FROM evaluations e JOIN sessions s ON s.id = e.session_id
-            JOIN versions v ON v.id = s.version_id JOIN products p ON p.id = v.product_id
-            WHERE p.name = '$NAME' AND v.name IN ('$1-base', '$1-candidate')" | awk '/^Time:/ {print $2 / 1000}'
+        "${PSQL[@]}" -c '\timing on' -c "$1" | awk '/^Time:/ {print $2 / 1000}'
     done | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p"
+}
+# The floor in the same run: the median time PostgreSQL alone needs to read the compared rows once,
+# by the path comparisons use (the version on the evaluation row, V70).
+median_floor() {
+    median_sql "SELECT count(*), sum(e.score) FROM evaluations e JOIN versions v ON v.id = e.version_id
+        JOIN products p ON p.id = v.product_id
+        WHERE p.name = '$NAME' AND v.name IN ('$1-base', '$1-candidate') AND e.organization_id = v.organization_id
+          AND e.deleted_at IS NULL AND e.status = 'SUCCESS' AND e.score IS NOT NULL"
+}
+# Before V70: the per-test-case grouping a comparison ran, finding the versions' rows through sessions.
+median_old_grouping() {
+    median_sql "SELECT e.metric_id, count(*) FILTER (WHERE s.version_id = v1.id), sum(e.score) FILTER (WHERE s.version_id = v1.id),
+            count(*) FILTER (WHERE s.version_id = v2.id), sum(e.score) FILTER (WHERE s.version_id = v2.id)
+        FROM evaluations e JOIN sessions s ON s.id = e.session_id,
+             (SELECT v.id FROM versions v JOIN products p ON p.id = v.product_id WHERE p.name = '$NAME' AND v.name = '$1-base') v1,
+             (SELECT v.id FROM versions v JOIN products p ON p.id = v.product_id WHERE p.name = '$NAME' AND v.name = '$1-candidate') v2
+        WHERE e.organization_id = (SELECT organization_id FROM products WHERE name = '$NAME')
+          AND e.deleted_at IS NULL AND e.status = 'SUCCESS' AND e.score IS NOT NULL
+          AND s.deleted_at IS NULL AND s.version_id IN (v1.id, v2.id)
+        GROUP BY e.metric_id, e.test_case_id"
 }
 RUNS=${RUNS:-5}
 # CPU time of the server and its PostgreSQL (live backends, and exited parallel workers through the
@@ -89,7 +107,10 @@ for run in "paired|/comparisons?$P|paired" "unpaired|/comparisons?$U|unpaired" "
     seconds=$(median_request "$path")
     cpu=$(echo "scale=3; ($(cpu_ticks) - $before) / $TICKS / ($RUNS + 1)" | bc)
     floor=$(median_floor "$kind")
+    old_grouping=$(median_old_grouping "$kind")
     echo "$label: median $seconds s over $RUNS requests = $(echo "scale=2; $seconds / 1" | bc) of the 1 s limit;" \
          "CPU $cpu s per request (server + PostgreSQL); floor (PostgreSQL reading the same rows) $floor s;" \
+         "wall / floor $(echo "scale=2; $seconds / $floor" | bc);" \
+         "the grouping before V70 (through sessions) alone $old_grouping s;" \
          "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 done

@@ -20,19 +20,19 @@ SELECT gen_random_uuid(), s.organization_id, s.id, t, 'GENERATED',
 FROM sessions s CROSS JOIN generate_series(0, :turns_per_session - 1) AS t
 WHERE s.organization_id = :'org';
 
-INSERT INTO evaluations (id, organization_id, metric_id, session_id, inference_result_id, test_case_id, status, score,
-                         reason, next_attempt_at, created_at, evaluated_at)
-SELECT gen_random_uuid(), r.organization_id, :'metric', r.session_id, r.id, s.test_case_id, 'SUCCESS',
+INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, inference_result_id, test_case_id, status,
+                         score, reason, next_attempt_at, created_at, evaluated_at)
+SELECT gen_random_uuid(), r.organization_id, :'metric', r.session_id, s.version_id, r.id, s.test_case_id, 'SUCCESS',
        greatest(0, least(1, random() * 0.6 + 0.35 - CASE WHEN s.version_id = :'candidate'::uuid THEN 0.05 ELSE 0 END)),
        'Loaded for the dashboard benchmark', r.created_at, r.created_at, r.created_at
 FROM inference_results r JOIN sessions s ON s.id = r.session_id
 WHERE r.organization_id = :'org';
 
-INSERT INTO evaluations (id, organization_id, metric_id, session_id, inference_result_id, status, next_attempt_at,
-                         created_at)
-SELECT gen_random_uuid(), r.organization_id, :'human_metric', r.session_id, r.id, 'PENDING_HUMAN', r.created_at,
-       r.created_at
-FROM inference_results r
+INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, inference_result_id, status,
+                         next_attempt_at, created_at)
+SELECT gen_random_uuid(), r.organization_id, :'human_metric', r.session_id, s.version_id, r.id, 'PENDING_HUMAN',
+       r.created_at, r.created_at
+FROM inference_results r JOIN sessions s ON s.id = r.session_id
 WHERE r.organization_id = :'org' AND r.idx = 0
 ORDER BY r.created_at DESC
 LIMIT 1000;

@@ -140,11 +140,22 @@ INSERT INTO inference_results (id, organization_id, session_id, idx, status, inp
          s.created_at + g * interval '1 second'
   FROM sessions s CROSS JOIN generate_series(0, :per - 1) g
   WHERE s.organization_id = (SELECT org FROM ctx) AND (s.custom_id IS NULL OR s.custom_id = 'ratios-target');
-INSERT INTO evaluations (id, organization_id, metric_id, session_id, inference_result_id, status, score, reason,
-                         next_attempt_at, created_at, evaluated_at)
-  SELECT pg_temp.tid((extract(epoch FROM r.created_at) * 1000)::bigint), r.organization_id, c.metric, r.session_id, r.id,
-         'SUCCESS', random(), 'BLEU ' || r.idx, r.created_at, r.created_at, r.created_at
-  FROM inference_results r, ctx c;
+-- A server with the version on the evaluation row (V70) needs it filled from the session.
+DO $$ BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'evaluations' AND column_name = 'version_id') THEN
+    INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, inference_result_id, status, score,
+                             reason, next_attempt_at, created_at, evaluated_at)
+      SELECT pg_temp.tid((extract(epoch FROM r.created_at) * 1000)::bigint), r.organization_id, c.metric, r.session_id,
+             s.version_id, r.id, 'SUCCESS', random(), 'BLEU ' || r.idx, r.created_at, r.created_at, r.created_at
+      FROM inference_results r JOIN sessions s ON s.id = r.session_id, ctx c;
+  ELSE
+    INSERT INTO evaluations (id, organization_id, metric_id, session_id, inference_result_id, status, score, reason,
+                             next_attempt_at, created_at, evaluated_at)
+      SELECT pg_temp.tid((extract(epoch FROM r.created_at) * 1000)::bigint), r.organization_id, c.metric, r.session_id, r.id,
+             'SUCCESS', random(), 'BLEU ' || r.idx, r.created_at, r.created_at, r.created_at
+      FROM inference_results r, ctx c;
+  END IF;
+END $$;
 INSERT INTO inference_results (id, organization_id, session_id, idx, status, input, actual_output, retrieval_context, created_at)
   SELECT pg_temp.tid((extract(epoch FROM now() - interval '60 days') * 1000)::bigint + g), s.organization_id, s.id, g, 'GENERATED',
          jsonb_build_object('user_message', 'Question number ' || g || ' about the refund policy of the store?'),

@@ -99,19 +99,27 @@ class AnalysisFilters {
         if (!missing.isEmpty()) {
             throw new NotFoundException(ErrorCode.VERSION_NOT_FOUND, "Versions not found: " + String.join(", ", missing));
         }
-        return where.add("e.session_id IN (SELECT s.id FROM sessions s WHERE s.version_id IN (:versionIds))", "versionIds", found);
+        return where.add("e.version_id IN (:versionIds)", "versionIds", found);
     }
 
     /** Live, scored evaluations of the caller's organization, narrowed by the metrics and the query's filters. */
     Where scoredEvaluations(Caller caller, ListQuery query, Collection<UUID> metricIds) {
-        Where where = Where.tenant("e", caller.organizationId())
-                .add("e.deleted_at IS NULL")
-                .add("e.status = 'SUCCESS'")
-                .add("e.score IS NOT NULL");
+        Where where = scored(caller.organizationId());
         if (!metricIds.isEmpty()) {
             where.add("e.metric_id IN (:metricIds)", "metricIds", List.copyOf(metricIds));
         }
         testCases.addTestFilters(caller, query, where, "e.test_case_id");
         return where.createdBetween("e", query);
+    }
+
+    /**
+     * Live, scored evaluations of an organization: the predicate of
+     * {@code evaluations_version_scores_idx} (V70), so comparisons read that index.
+     */
+    static Where scored(UUID organizationId) {
+        return Where.tenant("e", organizationId)
+                .add("e.deleted_at IS NULL")
+                .add("e.status = 'SUCCESS'")
+                .add("e.score IS NOT NULL");
     }
 }

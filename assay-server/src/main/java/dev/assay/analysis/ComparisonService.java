@@ -45,25 +45,21 @@ public class ComparisonService {
         UUID candidateVersionId = filters.version(caller, query, "candidateVersionId");
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
         Where where = filters.scoredEvaluations(caller, query, requested.keySet());
-        Map<UUID, List<ComparisonRepository.TestCaseRow>> testCases =
-                comparisons.testCases(where, baseVersionId, candidateVersionId, DEFAULT_PASS_THRESHOLD);
+        Map<UUID, ComparisonRepository.MetricRows> rows =
+                comparisons.metrics(where, baseVersionId, candidateVersionId, DEFAULT_PASS_THRESHOLD);
         List<UUID> metricIds = new ArrayList<>(requested.keySet());
-        testCases.keySet().stream().filter(id -> !requested.containsKey(id)).forEach(metricIds::add);
+        rows.keySet().stream().filter(id -> !requested.containsKey(id)).forEach(metricIds::add);
         Map<UUID, String> names = filters.metricNames(caller, metricIds);
         List<UUID> unpaired = new ArrayList<>();
         Map<UUID, Units> units = new HashMap<>();
         Map<UUID, ComparisonRepository.Totals[]> totals = new HashMap<>();
-        testCases.forEach((metricId, rows) -> {
-            ComparisonRepository.Totals base = ComparisonRepository.Totals.NONE;
-            ComparisonRepository.Totals candidate = ComparisonRepository.Totals.NONE;
-            for (ComparisonRepository.TestCaseRow row : rows) {
-                base = base.plus(row.base());
-                candidate = candidate.plus(row.candidate());
-            }
+        rows.forEach((metricId, metric) -> {
+            ComparisonRepository.Totals base = metric.base();
+            ComparisonRepository.Totals candidate = metric.candidate();
             totals.put(metricId, new ComparisonRepository.Totals[] {base, candidate});
-            if (isPaired(rows)) {
-                units.put(metricId, new Units.Paired(rows.stream()
-                        .mapToDouble(row -> row.candidate().mean() - row.base().mean()).toArray()));
+            double[] differences = metric.differences();
+            if (differences != null) {
+                units.put(metricId, new Units.Paired(differences));
             } else if (base.n() >= MetricComparator.MIN_UNITS && candidate.n() >= MetricComparator.MIN_UNITS) {
                 unpaired.add(metricId);
             }
@@ -93,11 +89,6 @@ public class ComparisonService {
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
         Where where = filters.scoredEvaluations(caller, query, requested.keySet());
         return comparisons.items(where, baseVersionId, candidateVersionId, query.limit(), query.offset());
-    }
-
-    /** Paired when every evaluation of both versions ran on a test case and every test case has scores on both. */
-    private static boolean isPaired(List<ComparisonRepository.TestCaseRow> rows) {
-        return rows.stream().allMatch(row -> !row.withoutTestCase() && row.base().n() > 0 && row.candidate().n() > 0);
     }
 
     private static SideSummary summary(ComparisonRepository.Totals side) {

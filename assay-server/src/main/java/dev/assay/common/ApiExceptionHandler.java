@@ -69,10 +69,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return body(400, ErrorCode.INVALID_REQUEST, message, List.of());
     }
 
-    /** Passed on to the container, which closes the connection: the response is already partly sent. */
+    /**
+     * Passed on to the container, which closes the connection: the response is already partly sent.
+     * Logged here once, as one line: the cause is typically the client going away or a row that
+     * cannot be read, and a stack trace per aborted response would flood the log.
+     */
     @ExceptionHandler(ResponseAbortedException.class)
     void handleAborted(ResponseAbortedException e) {
-        log.error("Response aborted mid-stream; closing the connection", e.getCause());
+        log.warn("Response aborted mid-stream; closing the connection: {}", String.valueOf(e.getCause()));
         throw e;
     }
 

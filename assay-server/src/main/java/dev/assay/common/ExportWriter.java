@@ -10,6 +10,10 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +37,31 @@ public final class ExportWriter<T extends Record> {
         this.format = format;
         this.json = json;
         this.columns = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    /**
+     * The response of an export route (docs/api.md, "Export"): the format's content type, an
+     * attachment named {@code name} with the format's extension, and a body that hands every row
+     * {@code rows} produces to a writer. Filters are checked before this is called, so bad input
+     * still gets its error body. A failure once the body has started ends the response unended
+     * ({@link ResponseAbortedException}, logged once): the client sees a truncated transfer, never
+     * a short file that looks complete.
+     */
+    public static <T extends Record> ResponseEntity<StreamingResponseBody> response(
+            String name, ExportFormat format, JsonMapper json, Class<T> type, Consumer<Consumer<T>> rows) {
+        StreamingResponseBody body = stream -> {
+            ExportWriter<T> writer = new ExportWriter<>(stream, format, json, type);
+            try {
+                rows.accept(writer::write);
+                writer.finish();
+            } catch (RuntimeException e) {
+                throw new ResponseAbortedException(e);
+            }
+        };
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, format.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "." + format.extension() + "\"")
+                .body(body);
     }
 
     public void write(T row) {

@@ -9,7 +9,10 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Conversions between domain values and JDBC values that every repository needs. */
 public final class Sql {
@@ -80,6 +83,43 @@ public final class Sql {
                 rs.setFetchSize(rows);
                 fetchSize = rows;
             }
+        }
+    }
+
+    /**
+     * Runs a query and hands its rows to {@code sink} as they are read, each fetch sized by the
+     * {@link FetchBudget} from what the reader counted of the rows so far. Memory stays bounded
+     * whatever the row count; must run inside a transaction, or the driver reads every row at once.
+     */
+    public static <T> void stream(JdbcClient.StatementSpec statement, StreamedRow<T> reader, Consumer<T> sink) {
+        FetchBudget budget = new FetchBudget();
+        RowChars chars = new RowChars();
+        statement.withFetchSize(FetchBudget.FIRST_FETCH).query((RowCallbackHandler) rs -> {
+            chars.count = 256;
+            T row = reader.read(rs, chars);
+            budget.adapt(rs, chars.count);
+            sink.accept(row);
+        });
+    }
+
+    /** Maps one row of a streamed query, adding its large values to {@code chars}. */
+    @FunctionalInterface
+    public interface StreamedRow<T> {
+        T read(ResultSet rs, RowChars chars) throws SQLException;
+    }
+
+    /** The approximate size of one row in characters: a fixed part for its small columns, plus its texts. */
+    public static final class RowChars {
+        private long count;
+
+        RowChars() {}
+
+        /** Counts {@code text} and returns it. */
+        public @Nullable String add(@Nullable String text) {
+            if (text != null) {
+                count += text.length();
+            }
+            return text;
         }
     }
 

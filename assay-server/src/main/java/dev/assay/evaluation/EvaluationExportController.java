@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,14 +34,7 @@ class EvaluationExportController {
         ListQuery query = ListQuery.of(request.getParameterMap());
         ExportFormat format = ExportFormat.of(query);
         EvaluationExporter.Export export = exporter.prepare(caller, query);
-        StreamingResponseBody body = stream -> {
-            ExportWriter<EvaluationResponse> writer = new ExportWriter<>(stream, format, json, EvaluationResponse.class);
-            exporter.stream(export, evaluation -> writer.write(EvaluationMapper.toResponse(evaluation)));
-            writer.finish();
-        };
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, format.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluations." + format.extension() + "\"")
-                .body(body);
+        return ExportWriter.response("evaluations", format, json, EvaluationResponse.class,
+                sink -> exporter.stream(export, evaluation -> sink.accept(EvaluationMapper.toResponse(evaluation))));
     }
 }

@@ -5,7 +5,6 @@ import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.ListQuery;
 import dev.assay.common.ListQuery.SortKey;
-import dev.assay.common.RowStreams;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Where;
 import java.util.List;
@@ -22,12 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 class EvaluationExporter {
     private final EvaluationRepository evaluations;
     private final EvaluationFilters filters;
-    private final RowStreams streams;
 
-    EvaluationExporter(EvaluationRepository evaluations, EvaluationFilters filters, RowStreams streams) {
+    EvaluationExporter(EvaluationRepository evaluations, EvaluationFilters filters) {
         this.evaluations = evaluations;
         this.filters = filters;
-        this.streams = streams;
     }
 
     @Transactional(readOnly = true)
@@ -41,7 +38,7 @@ class EvaluationExporter {
     /** Hands every row to the sink in order, in one read-only transaction. */
     @Transactional(readOnly = true)
     public void stream(Export export, Consumer<Evaluation> sink) {
-        evaluations.forEach(export.where(), export.sort(), streams, sink);
+        evaluations.forEach(export.where(), export.sort(), sink);
     }
 
     /** A checked export query. */

@@ -2,7 +2,6 @@ package dev.assay.evaluation;
 
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
-import dev.assay.common.RowStreams;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -41,18 +40,19 @@ class EvaluationRepository {
 
     /**
      * Inserts the new rows of one request in one statement: every column travels as one array and
-     * {@code unnest} turns them into rows. {@code judged} is each row's worker lane.
+     * {@code unnest} turns them into rows. {@code judged} is each row's worker lane; the version is
+     * the session's, copied so comparisons find a version's rows by index (V70).
      */
     void insertAll(List<Evaluation> created, List<Boolean> judged) {
         if (created.isEmpty()) {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO evaluations (id, organization_id, metric_id, session_id, inference_result_id,
+                        INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, inference_result_id,
                             test_case_id, status, score, reason, error, can_retry, credits_used,
                             conversation_simulator_version, failed_turns, judged, next_attempt_at, created_at, evaluated_at)
-                        SELECT t.id, t.organization_id, t.metric_id, t.session_id, t.inference_result_id, t.test_case_id,
-                            t.status, t.score, t.reason, t.error, t.can_retry, t.credits_used,
+                        SELECT t.id, t.organization_id, t.metric_id, t.session_id, s.version_id, t.inference_result_id,
+                            t.test_case_id, t.status, t.score, t.reason, t.error, t.can_retry, t.credits_used,
                             t.conversation_simulator_version, CAST(t.failed_turns AS text[]), t.judged, t.created_at,
                             t.created_at, t.evaluated_at
                         FROM unnest(:ids, :organizationIds, :metricIds, :sessionIds, :inferenceResultIds, :testCaseIds,
@@ -61,6 +61,7 @@ class EvaluationRepository {
                         AS t(id, organization_id, metric_id, session_id, inference_result_id, test_case_id, status, score,
                             reason, error, can_retry, credits_used, conversation_simulator_version, failed_turns, judged,
                             created_at, evaluated_at)
+                        JOIN sessions s ON s.id = t.session_id
                         """)
                 .param("ids", array("uuid", created, Evaluation::id))
                 .param("organizationIds", array("uuid", created, Evaluation::organizationId))
@@ -107,21 +108,14 @@ class EvaluationRepository {
      * Hands the rows of a list to {@code sink} as they are read, a few at a time (see
      * {@link Sql.FetchBudget}); must run inside a transaction, or the driver reads every row at once.
      */
-    void stream(Where where, List<SortKey<EvaluationSort>> sort, int limit, int offset, Consumer<Evaluation> sink) {
-        Sql.FetchBudget budget = new Sql.FetchBudget();
-        where.param("limit", limit).param("offset", offset)
-                .bind(jdbc.sql(listSql(where, sort)))
-                .withFetchSize(Sql.FetchBudget.FIRST_FETCH)
-                .query(rs -> {
-                    Evaluation evaluation = map(rs, 0);
-                    budget.adapt(rs, 256 + length(rs.getString("reason")) + length(rs.getString("error"))
-                            + length(rs.getString("human_reason")));
-                    sink.accept(evaluation);
-                });
-    }
-
-    private static long length(@Nullable String text) {
-        return text == null ? 0 : text.length();
+    void stream(Where where, List<SortKey<EvaluationSort>> sort, long limit, int offset, Consumer<Evaluation> sink) {
+        Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), (rs, chars) -> {
+            Evaluation evaluation = map(rs, 0);
+            chars.add(evaluation.reason());
+            chars.add(evaluation.error());
+            chars.add(evaluation.humanReason());
+            return evaluation;
+        }, sink);
     }
 
     /** Newest first in the order of the (organization_id, created_at, id) index, so the scan stops at the limit. */
@@ -133,9 +127,8 @@ class EvaluationRepository {
     }
 
     /** Every row of a list query in its order, unpaged, one at a time (an export). Needs a transaction. */
-    void forEach(Where where, List<SortKey<EvaluationSort>> sort, RowStreams streams, Consumer<Evaluation> sink) {
-        streams.forEach(where.param("limit", Long.MAX_VALUE).param("offset", 0), listSql(where, sort),
-                EvaluationRepository::map, sink);
+    void forEach(Where where, List<SortKey<EvaluationSort>> sort, Consumer<Evaluation> sink) {
+        stream(where, sort, Long.MAX_VALUE, 0, sink);
     }
 
     /** The list statement; package-private so a test can check that an index serves its order. */

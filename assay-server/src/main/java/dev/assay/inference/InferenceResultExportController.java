@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,14 +34,7 @@ class InferenceResultExportController {
         ListQuery query = ListQuery.of(request.getParameterMap());
         ExportFormat format = ExportFormat.of(query);
         InferenceResultExporter.Export export = exporter.prepare(caller, query);
-        StreamingResponseBody body = stream -> {
-            ExportWriter<InferenceResultResponse> writer = new ExportWriter<>(stream, format, json, InferenceResultResponse.class);
-            exporter.stream(export, result -> writer.write(InferenceResultMapper.toResponse(result)));
-            writer.finish();
-        };
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, format.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"inferenceResults." + format.extension() + "\"")
-                .body(body);
+        return ExportWriter.response("inferenceResults", format, json, InferenceResultResponse.class,
+                sink -> exporter.stream(export, result -> sink.accept(InferenceResultMapper.toResponse(result))));
     }
 }

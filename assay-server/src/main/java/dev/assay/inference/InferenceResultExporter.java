@@ -3,7 +3,6 @@ package dev.assay.inference;
 import dev.assay.auth.Caller;
 import dev.assay.common.ListQuery;
 import dev.assay.common.ListQuery.SortKey;
-import dev.assay.common.RowStreams;
 import dev.assay.common.Where;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,12 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 class InferenceResultExporter {
     private final InferenceResultService results;
     private final InferenceResultRepository repository;
-    private final RowStreams streams;
 
-    InferenceResultExporter(InferenceResultService results, InferenceResultRepository repository, RowStreams streams) {
+    InferenceResultExporter(InferenceResultService results, InferenceResultRepository repository) {
         this.results = results;
         this.repository = repository;
-        this.streams = streams;
     }
 
     @Transactional(readOnly = true)
@@ -35,7 +32,7 @@ class InferenceResultExporter {
     /** Hands every row to the sink in order, in one read-only transaction. */
     @Transactional(readOnly = true)
     public void stream(Export export, Consumer<InferenceResult> sink) {
-        repository.forEach(export.where(), export.sort(), streams, sink);
+        repository.forEach(export.where(), export.sort(), sink);
     }
 
     /** A checked export query. */

@@ -5,7 +5,6 @@ import dev.assay.common.ErrorCode;
 import dev.assay.common.JsonValues;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
-import dev.assay.common.RowStreams;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -166,30 +165,21 @@ class InferenceResultRepository {
 
     /**
      * Hands the rows of a list to {@code sink} as they are read, a few at a time (see
-     * {@link Sql#adaptFetchSize}); must run inside a transaction, or the driver reads every row at once.
+     * {@link Sql#stream}); must run inside a transaction, or the driver reads every row at once.
      */
-    void stream(Where where, List<SortKey<InferenceResultSort>> sort, int limit, int offset, Consumer<InferenceResult> sink) {
-        Sql.FetchBudget budget = new Sql.FetchBudget();
-        where.param("limit", limit).param("offset", offset)
-                .bind(jdbc.sql(listSql(where, sort)))
-                .withFetchSize(Sql.FetchBudget.FIRST_FETCH)
-                .query(rs -> {
-                    String input = rs.getString("input");
-                    InferenceResult result = map(rs, input);
-                    budget.adapt(rs, 256 + length(input) + length(result.actualOutput())
-                            + length(result.retrievalContext()) + length(result.error()));
-                    sink.accept(result);
-                });
-    }
-
-    private static long length(@Nullable String text) {
-        return text == null ? 0 : text.length();
+    void stream(Where where, List<SortKey<InferenceResultSort>> sort, long limit, int offset, Consumer<InferenceResult> sink) {
+        Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), (rs, chars) -> {
+            InferenceResult result = map(rs, chars.add(rs.getString("input")));
+            chars.add(result.actualOutput());
+            chars.add(result.retrievalContext());
+            chars.add(result.error());
+            return result;
+        }, sink);
     }
 
     /** Every row of a list query in its order, unpaged, one at a time (an export). Needs a transaction. */
-    void forEach(Where where, List<SortKey<InferenceResultSort>> sort, RowStreams streams, Consumer<InferenceResult> sink) {
-        streams.forEach(where.param("limit", Long.MAX_VALUE).param("offset", 0), listSql(where, sort),
-                InferenceResultRepository::map, sink);
+    void forEach(Where where, List<SortKey<InferenceResultSort>> sort, Consumer<InferenceResult> sink) {
+        stream(where, sort, Long.MAX_VALUE, 0, sink);
     }
 
     /** The list statement; package-private so a test can check its plan uses an index. */

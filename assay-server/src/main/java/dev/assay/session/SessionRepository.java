@@ -140,23 +140,15 @@ class SessionRepository {
                 .list());
     }
 
-    /** Hands the rows of a list to {@code sink} as they are read; must run inside a transaction. */
+    /** Hands the rows of a list to {@code sink} as they are read (see {@link Sql#stream}); must run inside a transaction. */
     void stream(Where where, List<SortKey<SessionSort>> sort, int limit, int offset, Consumer<Session> sink) {
-        Sql.FetchBudget budget = new Sql.FetchBudget();
-        where.param("limit", limit).param("offset", offset)
-                .bind(jdbc.sql(listSql(where, sort)))
-                .withFetchSize(Sql.FetchBudget.FIRST_FETCH)
-                .query(rs -> {
-                    String metadata = rs.getString("metadata");
-                    Session session = map(rs, metadata);
-                    budget.adapt(rs, 256 + length(metadata) + length(session.context()) + length(session.error())
-                            + length(session.stoppingReason()));
-                    sink.accept(session);
-                });
-    }
-
-    private static long length(@Nullable String text) {
-        return text == null ? 0 : text.length();
+        Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), (rs, chars) -> {
+            Session session = map(rs, chars.add(rs.getString("metadata")));
+            chars.add(session.context());
+            chars.add(session.error());
+            chars.add(session.stoppingReason());
+            return session;
+        }, sink);
     }
 
     /** The list statement; package-private so a test can check that an index serves its order. */

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.api.CreateSessionRequest;
 import dev.assay.api.VersionResponse;
+import dev.assay.common.IdKind;
+import dev.assay.common.Ids;
 import dev.assay.testing.ApiIntegrationTest;
 import dev.assay.testing.Fixtures;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -152,7 +155,7 @@ class TraceIdRaceIT extends ApiIntegrationTest {
                 .param(customId).param(organizationUuid()).query(Integer.class).single();
     }
 
-    private java.util.UUID organizationUuid() {
-        return dev.assay.common.Ids.parse(dev.assay.common.IdKind.ORGANIZATION, tenant.organizationId()).orElseThrow();
+    private UUID organizationUuid() {
+        return Ids.parse(IdKind.ORGANIZATION, tenant.organizationId()).orElseThrow();
     }
 }
