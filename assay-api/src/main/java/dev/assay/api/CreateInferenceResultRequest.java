@@ -81,27 +81,81 @@ public record CreateInferenceResultRequest(
             this.sessionId = sessionId;
         }
 
-        public Builder userId(@Nullable String value) { userId = value; return this; }
-        public Builder index(@Nullable Integer value) { index = value; return this; }
-        public Builder status(@Nullable String value) { status = value; return this; }
-        public Builder error(@Nullable String value) { error = value; return this; }
+        public Builder userId(@Nullable String value) {
+            userId = value;
+            return this;
+        }
+        public Builder index(@Nullable Integer value) {
+            index = value;
+            return this;
+        }
+        public Builder status(@Nullable String value) {
+            status = value;
+            return this;
+        }
+        public Builder error(@Nullable String value) {
+            error = value;
+            return this;
+        }
         /** The user's input: a string, or a map that is stored as a JSON object. */
-        public Builder input(@Nullable Object value) { input = value; return this; }
-        public Builder actualOutput(@Nullable String value) { actualOutput = value; return this; }
-        public Builder retrievalContext(@Nullable String value) { retrievalContext = value; return this; }
-        public Builder latency(@Nullable Double value) { latency = value; return this; }
-        public Builder inputTokens(@Nullable Long value) { inputTokens = value; return this; }
-        public Builder outputTokens(@Nullable Long value) { outputTokens = value; return this; }
-        public Builder cacheReadInputTokens(@Nullable Long value) { cacheReadInputTokens = value; return this; }
-        public Builder tokens(@Nullable Long value) { tokens = value; return this; }
-        public Builder costPerInputToken(@Nullable Double value) { costPerInputToken = value; return this; }
-        public Builder costPerOutputToken(@Nullable Double value) { costPerOutputToken = value; return this; }
-        public Builder costPerCacheReadInputToken(@Nullable Double value) { costPerCacheReadInputToken = value; return this; }
-        public Builder cost(@Nullable Double value) { cost = value; return this; }
-        public Builder conversationSimulatorVersion(@Nullable String value) { conversationSimulatorVersion = value; return this; }
+        public Builder input(@Nullable Object value) {
+            input = value;
+            return this;
+        }
+        public Builder actualOutput(@Nullable String value) {
+            actualOutput = value;
+            return this;
+        }
+        public Builder retrievalContext(@Nullable String value) {
+            retrievalContext = value;
+            return this;
+        }
+        public Builder latency(@Nullable Double value) {
+            latency = value;
+            return this;
+        }
+        public Builder inputTokens(@Nullable Long value) {
+            inputTokens = value;
+            return this;
+        }
+        public Builder outputTokens(@Nullable Long value) {
+            outputTokens = value;
+            return this;
+        }
+        public Builder cacheReadInputTokens(@Nullable Long value) {
+            cacheReadInputTokens = value;
+            return this;
+        }
+        public Builder tokens(@Nullable Long value) {
+            tokens = value;
+            return this;
+        }
+        public Builder costPerInputToken(@Nullable Double value) {
+            costPerInputToken = value;
+            return this;
+        }
+        public Builder costPerOutputToken(@Nullable Double value) {
+            costPerOutputToken = value;
+            return this;
+        }
+        public Builder costPerCacheReadInputToken(@Nullable Double value) {
+            costPerCacheReadInputToken = value;
+            return this;
+        }
+        public Builder cost(@Nullable Double value) {
+            cost = value;
+            return this;
+        }
+        public Builder conversationSimulatorVersion(@Nullable String value) {
+            conversationSimulatorVersion = value;
+            return this;
+        }
 
         /** The W3C trace id (32 hex digits) that correlates OpenTelemetry spans with this turn. */
-        public Builder traceId(@Nullable String value) { traceId = value; return this; }
+        public Builder traceId(@Nullable String value) {
+            traceId = value;
+            return this;
+        }
 
         public CreateInferenceResultRequest build() {
             return new CreateInferenceResultRequest(sessionId, null, null, null, userId, index, status, error, input,

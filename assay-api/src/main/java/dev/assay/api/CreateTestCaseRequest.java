@@ -74,25 +74,82 @@ public record CreateTestCaseRequest(
             this.testId = testId;
         }
 
-        public Builder input(@Nullable String value) { input = value; return this; }
-        public Builder expectedOutput(@Nullable String value) { expectedOutput = value; return this; }
-        public Builder context(@Nullable String value) { context = value; return this; }
-        public Builder expectedTools(@Nullable List<String> value) { expectedTools = value; return this; }
-        public Builder variant(@Nullable String value) { variant = value; return this; }
-        public Builder strategy(@Nullable String value) { strategy = value; return this; }
-        public Builder source(@Nullable String value) { source = value; return this; }
-        public Builder userPersona(@Nullable String value) { userPersona = value; return this; }
-        public Builder scenario(@Nullable String value) { scenario = value; return this; }
-        public Builder goal(@Nullable String value) { goal = value; return this; }
-        public Builder maxIterations(@Nullable Integer value) { maxIterations = value; return this; }
-        public Builder initialPrompt(@Nullable String value) { initialPrompt = value; return this; }
-        public Builder stoppingCriterias(@Nullable List<String> value) { stoppingCriterias = value; return this; }
-        public Builder reviewedById(@Nullable String value) { reviewedById = value; return this; }
-        public Builder languageCode(@Nullable String value) { languageCode = value; return this; }
-        public Builder userScore(@Nullable Integer value) { userScore = value; return this; }
-        public Builder userScoreReason(@Nullable String value) { userScoreReason = value; return this; }
-        public Builder confidence(@Nullable Double value) { confidence = value; return this; }
-        public Builder confidenceReason(@Nullable String value) { confidenceReason = value; return this; }
+        public Builder input(@Nullable String value) {
+            input = value;
+            return this;
+        }
+        public Builder expectedOutput(@Nullable String value) {
+            expectedOutput = value;
+            return this;
+        }
+        public Builder context(@Nullable String value) {
+            context = value;
+            return this;
+        }
+        public Builder expectedTools(@Nullable List<String> value) {
+            expectedTools = value;
+            return this;
+        }
+        public Builder variant(@Nullable String value) {
+            variant = value;
+            return this;
+        }
+        public Builder strategy(@Nullable String value) {
+            strategy = value;
+            return this;
+        }
+        public Builder source(@Nullable String value) {
+            source = value;
+            return this;
+        }
+        public Builder userPersona(@Nullable String value) {
+            userPersona = value;
+            return this;
+        }
+        public Builder scenario(@Nullable String value) {
+            scenario = value;
+            return this;
+        }
+        public Builder goal(@Nullable String value) {
+            goal = value;
+            return this;
+        }
+        public Builder maxIterations(@Nullable Integer value) {
+            maxIterations = value;
+            return this;
+        }
+        public Builder initialPrompt(@Nullable String value) {
+            initialPrompt = value;
+            return this;
+        }
+        public Builder stoppingCriterias(@Nullable List<String> value) {
+            stoppingCriterias = value;
+            return this;
+        }
+        public Builder reviewedById(@Nullable String value) {
+            reviewedById = value;
+            return this;
+        }
+        public Builder languageCode(@Nullable String value) {
+            languageCode = value;
+            return this;
+        }
+        public Builder userScore(@Nullable Integer value) {
+            userScore = value;
+            return this;
+        }
+        public Builder userScoreReason(@Nullable String value) {
+            userScoreReason = value;
+            return this;
+        }
+        public Builder confidence(@Nullable Double value) {
+            confidence = value;
+            return this;
+        }
+        public Builder confidenceReason(@Nullable String value) {
+            confidenceReason = value;
+            return this;
+        }
 
         public CreateTestCaseRequest build() {
             return new CreateTestCaseRequest(testId, input, expectedOutput, context, expectedTools, variant, strategy,

@@ -57,15 +57,42 @@ public record CreateTestRequest(
             this.type = type;
         }
 
-        public Builder languageCode(@Nullable String value) { languageCode = value; return this; }
-        public Builder groundTruthUri(@Nullable String value) { groundTruthUri = value; return this; }
-        public Builder fewShot(@Nullable String value) { fewShot = value; return this; }
-        public Builder customUserPersona(@Nullable String value) { customUserPersona = value; return this; }
-        public Builder variants(@Nullable List<String> value) { variants = value; return this; }
-        public Builder strategies(@Nullable List<String> value) { strategies = value; return this; }
-        public Builder customVariantDescription(@Nullable String value) { customVariantDescription = value; return this; }
-        public Builder maxTestCases(@Nullable Integer value) { maxTestCases = value; return this; }
-        public Builder uri(@Nullable String value) { uri = value; return this; }
+        public Builder languageCode(@Nullable String value) {
+            languageCode = value;
+            return this;
+        }
+        public Builder groundTruthUri(@Nullable String value) {
+            groundTruthUri = value;
+            return this;
+        }
+        public Builder fewShot(@Nullable String value) {
+            fewShot = value;
+            return this;
+        }
+        public Builder customUserPersona(@Nullable String value) {
+            customUserPersona = value;
+            return this;
+        }
+        public Builder variants(@Nullable List<String> value) {
+            variants = value;
+            return this;
+        }
+        public Builder strategies(@Nullable List<String> value) {
+            strategies = value;
+            return this;
+        }
+        public Builder customVariantDescription(@Nullable String value) {
+            customVariantDescription = value;
+            return this;
+        }
+        public Builder maxTestCases(@Nullable Integer value) {
+            maxTestCases = value;
+            return this;
+        }
+        public Builder uri(@Nullable String value) {
+            uri = value;
+            return this;
+        }
 
         public CreateTestRequest build() {
             return new CreateTestRequest(productId, name, type, languageCode, groundTruthUri, fewShot,

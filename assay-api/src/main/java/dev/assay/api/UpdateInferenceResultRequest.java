@@ -33,21 +33,63 @@ public final class UpdateInferenceResultRequest {
 
         private Builder() {}
 
-        public Builder status(@Nullable String value) { changes.put("status", value); return this; }
-        public Builder error(@Nullable String value) { changes.put("error", value); return this; }
+        public Builder status(@Nullable String value) {
+            changes.put("status", value);
+            return this;
+        }
+        public Builder error(@Nullable String value) {
+            changes.put("error", value);
+            return this;
+        }
         /** A string (stored as {@code {"user_message": s}}) or a map. */
-        public Builder input(@Nullable Object value) { changes.put("input", value); return this; }
-        public Builder actualOutput(@Nullable String value) { changes.put("actualOutput", value); return this; }
-        public Builder retrievalContext(@Nullable String value) { changes.put("retrievalContext", value); return this; }
-        public Builder latency(@Nullable Double value) { changes.put("latency", value); return this; }
-        public Builder inputTokens(@Nullable Long value) { changes.put("inputTokens", value); return this; }
-        public Builder outputTokens(@Nullable Long value) { changes.put("outputTokens", value); return this; }
-        public Builder cacheReadInputTokens(@Nullable Long value) { changes.put("cacheReadInputTokens", value); return this; }
-        public Builder tokens(@Nullable Long value) { changes.put("tokens", value); return this; }
-        public Builder costPerInputToken(@Nullable Double value) { changes.put("costPerInputToken", value); return this; }
-        public Builder costPerOutputToken(@Nullable Double value) { changes.put("costPerOutputToken", value); return this; }
-        public Builder costPerCacheReadInputToken(@Nullable Double value) { changes.put("costPerCacheReadInputToken", value); return this; }
-        public Builder cost(@Nullable Double value) { changes.put("cost", value); return this; }
+        public Builder input(@Nullable Object value) {
+            changes.put("input", value);
+            return this;
+        }
+        public Builder actualOutput(@Nullable String value) {
+            changes.put("actualOutput", value);
+            return this;
+        }
+        public Builder retrievalContext(@Nullable String value) {
+            changes.put("retrievalContext", value);
+            return this;
+        }
+        public Builder latency(@Nullable Double value) {
+            changes.put("latency", value);
+            return this;
+        }
+        public Builder inputTokens(@Nullable Long value) {
+            changes.put("inputTokens", value);
+            return this;
+        }
+        public Builder outputTokens(@Nullable Long value) {
+            changes.put("outputTokens", value);
+            return this;
+        }
+        public Builder cacheReadInputTokens(@Nullable Long value) {
+            changes.put("cacheReadInputTokens", value);
+            return this;
+        }
+        public Builder tokens(@Nullable Long value) {
+            changes.put("tokens", value);
+            return this;
+        }
+        public Builder costPerInputToken(@Nullable Double value) {
+            changes.put("costPerInputToken", value);
+            return this;
+        }
+        public Builder costPerOutputToken(@Nullable Double value) {
+            changes.put("costPerOutputToken", value);
+            return this;
+        }
+        public Builder costPerCacheReadInputToken(@Nullable Double value) {
+            changes.put("costPerCacheReadInputToken", value);
+            return this;
+        }
+        public Builder cost(@Nullable Double value) {
+            changes.put("cost", value);
+            return this;
+        }
 
         public UpdateInferenceResultRequest build() {
             return new UpdateInferenceResultRequest(changes);

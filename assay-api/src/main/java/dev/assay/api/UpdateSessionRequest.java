@@ -33,13 +33,31 @@ public final class UpdateSessionRequest {
 
         private Builder() {}
 
-        public Builder customId(@Nullable String value) { changes.put("customId", value); return this; }
+        public Builder customId(@Nullable String value) {
+            changes.put("customId", value);
+            return this;
+        }
         /** {@code PENDING}, {@code COMPLETED} or {@code FAILED}; cannot be cleared. */
-        public Builder status(@Nullable String value) { changes.put("status", value); return this; }
-        public Builder context(@Nullable String value) { changes.put("context", value); return this; }
-        public Builder stoppingReason(@Nullable String value) { changes.put("stoppingReason", value); return this; }
-        public Builder metadata(@Nullable Map<String, Object> value) { changes.put("metadata", value); return this; }
-        public Builder error(@Nullable String value) { changes.put("error", value); return this; }
+        public Builder status(@Nullable String value) {
+            changes.put("status", value);
+            return this;
+        }
+        public Builder context(@Nullable String value) {
+            changes.put("context", value);
+            return this;
+        }
+        public Builder stoppingReason(@Nullable String value) {
+            changes.put("stoppingReason", value);
+            return this;
+        }
+        public Builder metadata(@Nullable Map<String, Object> value) {
+            changes.put("metadata", value);
+            return this;
+        }
+        public Builder error(@Nullable String value) {
+            changes.put("error", value);
+            return this;
+        }
 
         public UpdateSessionRequest build() {
             return new UpdateSessionRequest(changes);

@@ -39,8 +39,7 @@ public final class BareMetricsThroughput {
         long warmUpEnds = System.nanoTime() + (long) (seconds * 0.5e9);
         long ends = warmUpEnds + (long) (seconds * 0.5e9);
         AtomicLong counted = new AtomicLong();
-        OperatingSystemMXBean system =
-                (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] cpuAtWarmUpEnd = new long[1];
         Thread.ofPlatform().daemon().start(() -> {
             try {

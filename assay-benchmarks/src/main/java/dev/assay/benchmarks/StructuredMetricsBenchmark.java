@@ -154,7 +154,7 @@ public class StructuredMetricsBenchmark {
 
         InMemoryResolver() {
             try {
-                addresses = List.of(InetAddress.getByAddress(new byte[] {93, (byte) 184, (byte) 216, 34}));
+                addresses = List.of(InetAddress.getByAddress(new byte[]{93, (byte) 184, (byte) 216, 34}));
             } catch (UnknownHostException e) {
                 throw new IllegalStateException(e);
             }

@@ -34,14 +34,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class ApiCommands {
     /** How a flag's text becomes a JSON value of the request body. */
-    enum Kind { STRING, INT, NUMBER, BOOLEAN, LIST, JSON, STRING_OR_JSON }
+    enum Kind {
+        STRING, INT, NUMBER, BOOLEAN, LIST, JSON, STRING_OR_JSON
+    }
 
     /** One request field: {@code productId} becomes {@code --product-id}. */
     record Field(String name, Kind kind) {}
 
     /** The SDK call of an operation that is not a paged list. */
     interface Invoke {
-        @Nullable Object call(AssayClient client, Call call);
+        @Nullable
+        Object call(AssayClient client, Call call);
     }
 
     /** One operation: a verb of a noun. */
@@ -320,14 +323,14 @@ final class ApiCommands {
     }
 
     private static final Field[] AGREEMENT_FILTERS = {
-        new Field("metricIds", Kind.LIST), new Field("versionIds", Kind.LIST), new Field("testIds", Kind.LIST),
-        new Field("excludeTestIds", Kind.LIST), new Field("fromCreatedAt", Kind.STRING), new Field("toCreatedAt", Kind.STRING)};
+            new Field("metricIds", Kind.LIST), new Field("versionIds", Kind.LIST), new Field("testIds", Kind.LIST),
+            new Field("excludeTestIds", Kind.LIST), new Field("fromCreatedAt", Kind.STRING), new Field("toCreatedAt", Kind.STRING)};
 
     private static final Field[] COMPARISON_FILTERS = {
-        new Field("metricIds", Kind.LIST), new Field("testIds", Kind.LIST),
-        new Field("fromCreatedAt", Kind.STRING), new Field("toCreatedAt", Kind.STRING)};
+            new Field("metricIds", Kind.LIST), new Field("testIds", Kind.LIST),
+            new Field("fromCreatedAt", Kind.STRING), new Field("toCreatedAt", Kind.STRING)};
     private static final Field[] COMPARISON_FIELDS = concat(
-            new Field[] {new Field("baseVersionId", Kind.STRING), new Field("candidateVersionId", Kind.STRING)}, COMPARISON_FILTERS);
+            new Field[]{new Field("baseVersionId", Kind.STRING), new Field("candidateVersionId", Kind.STRING)}, COMPARISON_FILTERS);
 
     private static Field[] concat(Field[] first, Field... more) {
         Field[] all = Arrays.copyOf(first, first.length + more.length);

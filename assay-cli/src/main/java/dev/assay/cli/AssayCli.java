@@ -23,20 +23,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The {@code assay} command: global options, the API nouns, and the commands of its own. */
-@Command(name = "assay",
-        mixinStandardHelpOptions = true,
-        versionProvider = AssayCli.Version.class,
-        description = "The command line of the Assay evaluation server.",
-        footerHeading = "%nExit codes:%n",
-        footer = {
-            "  0   ok",
-            "  1   usage: wrong command line or local input; nothing was sent",
-            "  2   server error: the server refused the request (400, ...), failed, or was unreachable",
-            "  3   not found (404)",
-            "  4   authentication: no API key, or the server answered 401 or 403",
-            "  10  regression: `assay compare --fail-on regressed` found one",
-            "",
-            "Environment: ASSAY_BASE_URL, ASSAY_API_KEY, ASSAY_PROFILE, ASSAY_CONFIG_DIR. See docs/cli.md."})
+@Command(name = "assay", mixinStandardHelpOptions = true, versionProvider = AssayCli.Version.class, description = "The command line of the Assay evaluation server.", footerHeading = "%nExit codes:%n", footer = {
+        "  0   ok",
+        "  1   usage: wrong command line or local input; nothing was sent",
+        "  2   server error: the server refused the request (400, ...), failed, or was unreachable",
+        "  3   not found (404)",
+        "  4   authentication: no API key, or the server answered 401 or 403",
+        "  10  regression: `assay compare --fail-on regressed` found one",
+        "",
+        "Environment: ASSAY_BASE_URL, ASSAY_API_KEY, ASSAY_PROFILE, ASSAY_CONFIG_DIR. See docs/cli.md."})
 final class AssayCli implements Callable<Integer> {
     private final Context context;
 
@@ -44,26 +39,24 @@ final class AssayCli implements Callable<Integer> {
         this.context = context;
     }
 
-    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "<url>",
-            description = "The server, for example http://localhost:8080 (default: ASSAY_BASE_URL, the profile's, then http://localhost:8080).")
+    @Option(names = "--base-url", scope = ScopeType.INHERIT, paramLabel = "<url>", description = "The server, for example http://localhost:8080 (default: ASSAY_BASE_URL, the profile's, then http://localhost:8080).")
     void baseUrl(String value) {
         context.global.baseUrl = value;
     }
 
-    @Option(names = "--api-key", scope = ScopeType.INHERIT, paramLabel = "<key>",
-            description = "The API key (default: ASSAY_API_KEY, then the profile's).")
+    @Option(names = "--api-key", scope = ScopeType.INHERIT, paramLabel = "<key>", description = "The API key (default: ASSAY_API_KEY, then the profile's).")
     void apiKey(String value) {
         context.global.apiKey = value;
     }
 
-    @Option(names = {"--profile", "-p"}, scope = ScopeType.INHERIT, paramLabel = "<name>",
-            description = "The profile to use (default: ASSAY_PROFILE, then the current profile).")
+    @Option(names = {"--profile",
+            "-p"}, scope = ScopeType.INHERIT, paramLabel = "<name>", description = "The profile to use (default: ASSAY_PROFILE, then the current profile).")
     void profile(String value) {
         context.global.profile = value;
     }
 
-    @Option(names = {"--output", "-o"}, scope = ScopeType.INHERIT, paramLabel = "<format>",
-            description = "table, json, jsonl or csv (default: table on a terminal, json otherwise).")
+    @Option(names = {"--output",
+            "-o"}, scope = ScopeType.INHERIT, paramLabel = "<format>", description = "table, json, jsonl or csv (default: table on a terminal, json otherwise).")
     void output(Output.Format value) {
         context.global.output = value;
     }
@@ -105,7 +98,8 @@ final class AssayCli implements Callable<Integer> {
         line.addSubcommand("profile", new CommandLine(new ProfileCommand(context)));
         line.addSubcommand("import", new CommandLine(new ImportCommand(context)));
         CommandLine export = new CommandLine(new ExportCommand(context));
-        for (String name : everything || args.contains("export") ? List.of("turns", "sessions", "test-cases", "evaluations")
+        for (String name : everything || args.contains("export")
+                ? List.of("turns", "sessions", "test-cases", "evaluations")
                 : List.<String>of()) {
             String noun = ExportCommand.EXPORTS.get(name);
             ApiCommands.Operation list = operations.stream()
@@ -180,7 +174,7 @@ final class AssayCli implements Callable<Integer> {
                     properties.load(in);
                 }
             }
-            return new String[] {"assay " + properties.getProperty("version", "unknown")};
+            return new String[]{"assay " + properties.getProperty("version", "unknown")};
         }
     }
 

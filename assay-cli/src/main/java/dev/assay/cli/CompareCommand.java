@@ -20,12 +20,14 @@ import tools.jackson.databind.node.ObjectNode;
  * and with {@code --fail-on regressed} exits 10 when any metric's verdict is {@code REGRESSED}
  * (significant after the server's Holm adjustment; docs/cli.md#compare).
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare a candidate version with a base version, metric by metric, and gate on regressions.",
-            "Versions are ids, or names with --product-id. Exit code 10 when --fail-on regressed finds a REGRESSED metric."})
+@Command(name = "compare", mixinStandardHelpOptions = true, description = {
+        "Compare a candidate version with a base version, metric by metric, and gate on regressions.",
+        "Versions are ids, or names with --product-id. Exit code 10 when --fail-on regressed finds a REGRESSED metric."})
 final class CompareCommand implements Callable<Integer> {
     /** When the gate fails. */
-    enum FailOn { REGRESSED, NONE }
+    enum FailOn {
+        REGRESSED, NONE
+    }
 
     private static final List<String> COLUMNS = List.of("metric", "verdict", "pairing", "baseN", "candidateN",
             "baseMean", "candidateMean", "delta", "deltaInterval", "test", "adjustedPValue");
@@ -39,22 +41,26 @@ final class CompareCommand implements Callable<Integer> {
     String candidate = "";
 
     @Option(names = "--product-id", paramLabel = "<id>", description = "The product whose versions --base and --candidate name.")
-    @Nullable String productId;
+    @Nullable
+    String productId;
 
     @Option(names = "--metric-ids", split = ",", paramLabel = "<id>", description = "Only these metrics.")
-    @Nullable List<String> metricIds;
+    @Nullable
+    List<String> metricIds;
 
     @Option(names = "--test-ids", split = ",", paramLabel = "<id>", description = "Only evaluations of these tests' test cases.")
-    @Nullable List<String> testIds;
+    @Nullable
+    List<String> testIds;
 
     @Option(names = "--from-created-at", paramLabel = "<time>", description = "Only evaluations created at or after this time.")
-    @Nullable String fromCreatedAt;
+    @Nullable
+    String fromCreatedAt;
 
     @Option(names = "--to-created-at", paramLabel = "<time>", description = "Only evaluations created at or before this time.")
-    @Nullable String toCreatedAt;
+    @Nullable
+    String toCreatedAt;
 
-    @Option(names = "--fail-on", paramLabel = "<regressed|none>", defaultValue = "none",
-            description = "regressed: exit 10 when any metric regressed significantly; none (default): always exit 0.")
+    @Option(names = "--fail-on", paramLabel = "<regressed|none>", defaultValue = "none", description = "regressed: exit 10 when any metric regressed significantly; none (default): always exit 0.")
     FailOn failOn = FailOn.NONE;
 
     CompareCommand(Context context) {

@@ -10,13 +10,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code assay completion}: the bash/zsh completion script picocli generates from the command tree. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a bash/zsh completion script:", "  source <(assay completion)"})
+@Command(name = "completion", mixinStandardHelpOptions = true, description = {"Print a bash/zsh completion script:",
+        "  source <(assay completion)"})
 final class CompletionCommand implements Callable<Integer> {
     private final Context context;
 
     @Spec
-    @Nullable CommandSpec spec;
+    @Nullable
+    CommandSpec spec;
 
     CompletionCommand(Context context) {
         this.context = context;

@@ -94,7 +94,8 @@ final class Config {
         return currentProfile == null ? DEFAULT_PROFILE : currentProfile;
     }
 
-    @Nullable Profile profile(String name) {
+    @Nullable
+    Profile profile(String name) {
         return profiles.get(name);
     }
 

@@ -5,8 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code assay export <what>}: its subcommands are built from the list operations in {@link AssayCli}. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export turns, sessions, test cases or evaluations as JSONL or CSV, streamed page by page.")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export turns, sessions, test cases or evaluations as JSONL or CSV, streamed page by page.")
 final class ExportCommand implements Callable<Integer> {
     /** The export names and the nouns whose list operation they page through. */
     static final Map<String, String> EXPORTS = Map.of(

@@ -38,8 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * batches, reports each rejected row with its reason, and names the {@code --offset} that
  * resumes after the last row handled (docs/cli.md#import).
  */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import turns or test cases from JSONL or CSV, resumable with --offset.")
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Import turns or test cases from JSONL or CSV, resumable with --offset.")
 final class ImportCommand {
     /** The most rows one batch request carries: two messages a row, and the batch endpoint takes 1000. */
     static final int MAX_TURN_BATCH = 500;
@@ -79,22 +78,21 @@ final class ImportCommand {
         @Option(names = "--format", paramLabel = "<jsonl|csv>", description = "The file's format (default: from its extension, else jsonl).")
         RowReader.@Nullable Format format;
 
-        @Option(names = "--offset", paramLabel = "<n>", defaultValue = "0",
-                description = "Skip the first n rows: the offset a stopped import printed.")
+        @Option(names = "--offset", paramLabel = "<n>", defaultValue = "0", description = "Skip the first n rows: the offset a stopped import printed.")
         long offset;
     }
 
-    @Command(name = "turns", mixinStandardHelpOptions = true,
-            description = {"Import turns through the batch endpoint (POST /inferenceResults/batch).",
-                "Row fields: sessionId or sessionCustomId (with versionId or productId), input, output (or actualOutput),",
-                "retrievalContext; CSV columns may be snake_case. Consecutive rows of one session go in one request."})
+    @Command(name = "turns", mixinStandardHelpOptions = true, description = {
+            "Import turns through the batch endpoint (POST /inferenceResults/batch).",
+            "Row fields: sessionId or sessionCustomId (with versionId or productId), input, output (or actualOutput),",
+            "retrievalContext; CSV columns may be snake_case. Consecutive rows of one session go in one request."})
     int turns(@Mixin Source source,
             @Option(names = "--session-id", paramLabel = "<id>", description = "The session of rows that name none.") @Nullable String sessionId,
             @Option(names = "--session-custom-id", paramLabel = "<id>", description = "The session custom id of rows that name no session.") @Nullable String sessionCustomId,
             @Option(names = "--version-id", paramLabel = "<id>", description = "The version a session custom id is looked up in.") @Nullable String versionId,
             @Option(names = "--product-id", paramLabel = "<id>", description = "The product a session custom id is looked up in.") @Nullable String productId,
-            @Option(names = "--batch-size", paramLabel = "<n>", defaultValue = "100",
-                    description = "Rows per request, 1 to " + MAX_TURN_BATCH + " (default: ${DEFAULT-VALUE}).") int batchSize) {
+            @Option(names = "--batch-size", paramLabel = "<n>", defaultValue = "100", description = "Rows per request, 1 to "
+                    + MAX_TURN_BATCH + " (default: ${DEFAULT-VALUE}).") int batchSize) {
         if (batchSize < 1 || batchSize > MAX_TURN_BATCH) {
             throw CliException.usage("--batch-size must be between 1 and " + MAX_TURN_BATCH);
         }
@@ -102,11 +100,11 @@ final class ImportCommand {
         return run(source, "import turns", batchSize, new TurnSink(defaults));
     }
 
-    @Command(name = "test-cases", mixinStandardHelpOptions = true,
-            description = {"Import test cases of a test (POST /testCases, one request a row: the API has no batch create).",
-                "Galtea's CSV columns: input, expected_output, context, tag (the variant), source, user_persona, scenario,",
-                "goal, stopping_criterias and expected_tools (split on ; or |), max_iterations, initial_prompt, strategy,",
-                "variant, language_code; a BEHAVIOR test needs user_persona, scenario and goal."})
+    @Command(name = "test-cases", mixinStandardHelpOptions = true, description = {
+            "Import test cases of a test (POST /testCases, one request a row: the API has no batch create).",
+            "Galtea's CSV columns: input, expected_output, context, tag (the variant), source, user_persona, scenario,",
+            "goal, stopping_criterias and expected_tools (split on ; or |), max_iterations, initial_prompt, strategy,",
+            "variant, language_code; a BEHAVIOR test needs user_persona, scenario and goal."})
     int testCases(@Mixin Source source,
             @Option(names = "--test-id", paramLabel = "<id>", description = "The test of rows that name none.") @Nullable String testId) {
         return run(source, "import test-cases", 1, new TestCaseSink(testId));
@@ -116,7 +114,8 @@ final class ImportCommand {
         if (source.offset < 0) {
             throw CliException.usage("--offset must be zero or more");
         }
-        RowReader.Format format = source.format != null ? source.format
+        RowReader.Format format = source.format != null
+                ? source.format
                 : source.file.toLowerCase(Locale.ROOT).endsWith(".csv") ? RowReader.Format.CSV : RowReader.Format.JSONL;
         long size = -1;
         InputStream input;

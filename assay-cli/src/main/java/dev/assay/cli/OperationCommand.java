@@ -208,8 +208,10 @@ final class OperationCommand implements Callable<Integer> {
         List<?> page = lister.apply(context.client(), options.limit(pageSize).offset(next));
         Progress progress = new Progress(context, "export " + spec.name(), -1);
         Progress.Counts counts = new Progress.Counts();
-        try (PrintWriter target = file == null ? null : new PrintWriter(
-                Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8))) {
+        try (PrintWriter target = file == null
+                ? null
+                : new PrintWriter(
+                        Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8))) {
             Output output = new Output(target == null ? context.out : target, context.json(), format);
             try (Output.Rows rows = output.rows(List.of())) {
                 while (true) {
@@ -240,8 +242,8 @@ final class OperationCommand implements Callable<Integer> {
         Progress progress = new Progress(context, "export " + spec.name(), -1);
         Progress.Counts counts = new Progress.Counts();
         try (InputStream body = operation.noun().equals("evaluations")
-                        ? context.client().evaluations().export(options)
-                        : context.client().inferenceResults().export(options);
+                ? context.client().evaluations().export(options)
+                : context.client().inferenceResults().export(options);
                 Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
                 Writer target = file == null ? null : Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
             Writer sink = target == null ? context.out : target;

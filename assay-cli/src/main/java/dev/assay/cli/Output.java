@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Output {
     /** The {@code -o} values. */
-    enum Format { TABLE, JSON, JSONL, CSV }
+    enum Format {
+        TABLE, JSON, JSONL, CSV
+    }
 
     private static final int MAX_CELL = 60;
     private static final int TABLE_CHUNK = 1000;

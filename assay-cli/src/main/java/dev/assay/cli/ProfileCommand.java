@@ -15,8 +15,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** {@code assay profile ...}: named base URLs and keys in the configuration file. Keys are never printed whole. */
-@Command(name = "profile", mixinStandardHelpOptions = true,
-        description = "Named profiles (a base URL and an API key) in <config dir>/config.json, mode 0600.")
+@Command(name = "profile", mixinStandardHelpOptions = true, description = "Named profiles (a base URL and an API key) in <config dir>/config.json, mode 0600.")
 final class ProfileCommand {
     private final Context context;
 
@@ -24,8 +23,7 @@ final class ProfileCommand {
         this.context = context;
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true,
-            description = "Create or change a profile. The key is read from standard input (--key-stdin) or asked for without echo.")
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Create or change a profile. The key is read from standard input (--key-stdin) or asked for without echo.")
     int set(@Parameters(paramLabel = "<name>") String name,
             @Option(names = "--url", paramLabel = "<url>", description = "The profile's base URL.") @Nullable String url,
             @Option(names = "--key-stdin", description = "Read the API key from the first line of standard input.") boolean keyStdin,

@@ -31,7 +31,9 @@ final class RowReader implements AutoCloseable {
     /** The n-th row (from 1), its fields, or why it could not be read. */
     record Row(long number, @Nullable ObjectNode fields, @Nullable String error) {}
 
-    enum Format { JSONL, CSV }
+    enum Format {
+        JSONL, CSV
+    }
 
     /** The longest JSONL line read whole; longer lines are rejected rows (the server takes 10 MiB bodies). */
     static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
@@ -68,7 +70,8 @@ final class RowReader implements AutoCloseable {
         return columns;
     }
 
-    @Nullable Row next() {
+    @Nullable
+    Row next() {
         try {
             return rows.hasNext() ? rows.next() : null;
         } catch (UncheckedIOException e) {

@@ -158,7 +158,8 @@ class CommandsIT {
         assertThat(bare.run("products", "list", "--limit", "1").exitCode()).isZero();
         assertThat(bare.run("products", "list", "--profile", "missing").exitCode()).isEqualTo(ExitCode.USAGE);
 
-        assertThat(bare.runWithInput("gsk_wrong-key-for-profile\n", "profile", "set", "wrong", "--url", baseUrl, "--key-stdin").exitCode()).isZero();
+        assertThat(bare.runWithInput("gsk_wrong-key-for-profile\n", "profile", "set", "wrong", "--url", baseUrl, "--key-stdin").exitCode())
+                .isZero();
         assertThat(bare.run("products", "list", "-p", "wrong").exitCode()).isEqualTo(ExitCode.AUTH);
         assertThat(bare.with("ASSAY_PROFILE", "wrong").run("products", "list").exitCode()).isEqualTo(ExitCode.AUTH);
     }
@@ -173,7 +174,8 @@ class CommandsIT {
 
     @Test
     void sessionUpdate_clearsWithNull_andKeepsAbsentFields() {
-        String productId = JSON.readTree(cli.run("products", "create", "--name", "cli-upd-" + UUID.randomUUID()).out()).get("id").asString();
+        String productId = JSON.readTree(cli.run("products", "create", "--name", "cli-upd-" + UUID.randomUUID()).out()).get("id")
+                .asString();
         String sessionCreated = cli.run("sessions", "create", "--product-id", productId, "--context", "ctx",
                 "--metadata", "{\"team\":\"a\"}", "--custom-id", "c1").out();
         String sessionId = JSON.readTree(sessionCreated).get("id").asString();
@@ -189,7 +191,8 @@ class CommandsIT {
 
     @Test
     void traces_createListAndTree() {
-        String productId = JSON.readTree(cli.run("products", "create", "--name", "cli-trace-" + UUID.randomUUID()).out()).get("id").asString();
+        String productId = JSON.readTree(cli.run("products", "create", "--name", "cli-trace-" + UUID.randomUUID()).out()).get("id")
+                .asString();
         String sessionId = JSON.readTree(cli.run("sessions", "create", "--product-id", productId).out()).get("id").asString();
         String turnId = JSON.readTree(cli.run("inference-results", "create", "--session-id", sessionId, "--input", "q",
                 "--actual-output", "a", "--latency", "12.5").out()).get("id").asString();

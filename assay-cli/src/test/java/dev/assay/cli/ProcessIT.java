@@ -52,7 +52,8 @@ class ProcessIT {
 
     @Test
     void import_printsPlainProgressLines_whenNotATerminal() throws Exception {
-        String product = JSON.readTree(cli.process("products", "create", "--name", "cli-pp-" + UUID.randomUUID()).out()).get("id").asString();
+        String product = JSON.readTree(cli.process("products", "create", "--name", "cli-pp-" + UUID.randomUUID()).out()).get("id")
+                .asString();
         String session = JSON.readTree(cli.process("sessions", "create", "--product-id", product).out()).get("id").asString();
         StringBuilder file = new StringBuilder("sessionId,input,output\n");
         for (int i = 0; i < 40; i++) {
@@ -77,7 +78,8 @@ class ProcessIT {
     @Test
     void import_drawsAProgressBarInPlace_onATerminal() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "script(1) from util-linux gives the process a terminal");
-        String product = JSON.readTree(cli.process("products", "create", "--name", "cli-tty-" + UUID.randomUUID()).out()).get("id").asString();
+        String product = JSON.readTree(cli.process("products", "create", "--name", "cli-tty-" + UUID.randomUUID()).out()).get("id")
+                .asString();
         String session = JSON.readTree(cli.process("sessions", "create", "--product-id", product).out()).get("id").asString();
         StringBuilder file = new StringBuilder("sessionId,input,output\n");
         for (int i = 0; i < 40; i++) {
@@ -98,7 +100,8 @@ class ProcessIT {
 
     @Test
     void sigterm_stopsAnImportAfterTheRequestInFlight_andTheOffsetIsExact() throws Exception {
-        String product = JSON.readTree(cli.process("products", "create", "--name", "cli-stop-" + UUID.randomUUID()).out()).get("id").asString();
+        String product = JSON.readTree(cli.process("products", "create", "--name", "cli-stop-" + UUID.randomUUID()).out()).get("id")
+                .asString();
         String session = JSON.readTree(cli.process("sessions", "create", "--product-id", product).out()).get("id").asString();
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < 30_000; i++) {

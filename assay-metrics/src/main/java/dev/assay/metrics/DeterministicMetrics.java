@@ -37,8 +37,7 @@ import java.util.Optional;
  */
 public final class DeterministicMetrics {
 
-    private static final List<String> OUTPUTS =
-            List.of(RequiredParameters.ACTUAL_OUTPUT, RequiredParameters.EXPECTED_OUTPUT);
+    private static final List<String> OUTPUTS = List.of(RequiredParameters.ACTUAL_OUTPUT, RequiredParameters.EXPECTED_OUTPUT);
 
     /** In the order of metrics spec §0.1. */
     private static final List<Entry> ENTRIES = List.of(

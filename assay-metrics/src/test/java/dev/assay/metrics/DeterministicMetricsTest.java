@@ -95,8 +95,8 @@ class DeterministicMetricsTest {
 
         @ParameterizedTest
         @ValueSource(strings = {
-            "Bleu", "bleU", "Rouge", "Meteor", "text similarity", "Text similarity", "TEXT SIMILARITY", "TEXT_SIMILARITY",
-            "Iou", "url validation", "Json Field Match", "JSON Field Match (normalized)", "JSON_FIELD_MATCH"
+                "Bleu", "bleU", "Rouge", "Meteor", "text similarity", "Text similarity", "TEXT SIMILARITY", "TEXT_SIMILARITY",
+                "Iou", "url validation", "Json Field Match", "JSON Field Match (normalized)", "JSON_FIELD_MATCH"
         })
         void find_displayNameInOtherCase_isEmpty(String wrongCase) {
             assertThat(DeterministicMetrics.find(wrongCase)).isEmpty();
@@ -104,8 +104,8 @@ class DeterministicMetricsTest {
 
         @ParameterizedTest
         @ValueSource(strings = {
-            "", " ", "BLEU ", " bleu", "Faithfulness", "rouge-l", "text-similarity", "Text Match (Deprecated)",
-            "json_field_match_normalised"
+                "", " ", "BLEU ", " bleu", "Faithfulness", "rouge-l", "text-similarity", "Text Match (Deprecated)",
+                "json_field_match_normalised"
         })
         void find_unknownName_isEmpty(String unknown) {
             assertThat(DeterministicMetrics.find(unknown)).isEmpty();

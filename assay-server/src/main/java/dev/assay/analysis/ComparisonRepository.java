@@ -70,7 +70,7 @@ class ComparisonRepository {
                 .bind(jdbc.sql(scoresSql(where)))
                 .query((RowCallbackHandler) rs -> {
                     double[][] sides = scores.computeIfAbsent(rs.getObject("metric_id", UUID.class),
-                            key -> new double[][] {new double[0], new double[0]});
+                            key -> new double[][]{new double[0], new double[0]});
                     sides[rs.getInt("side")] = doubles(rs.getBytes("scores"));
                 });
         return scores;
@@ -131,16 +131,16 @@ class ComparisonRepository {
                 """ + where.sql() + " AND e.test_case_id IS NOT NULL AND e.version_id = ";
         return "WITH base AS (" + side + ":baseVersionId GROUP BY e.metric_id, e.test_case_id), candidate AS ("
                 + side + ":candidateVersionId GROUP BY e.metric_id, e.test_case_id), page AS (" + """
-                    SELECT b.metric_id, b.test_case_id, b.score AS base_score, c.score AS candidate_score,
-                           b.n AS base_count, c.n AS candidate_count, b.latest_id AS base_id, c.latest_id AS candidate_id
-                    FROM base b JOIN candidate c ON c.metric_id = b.metric_id AND c.test_case_id = b.test_case_id
-                    ORDER BY c.score - b.score, b.metric_id, b.test_case_id
-                    LIMIT :limit OFFSET :offset
-                )
-                SELECT p.*, be.reason AS base_reason, ce.reason AS candidate_reason
-                FROM page p JOIN evaluations be ON be.id = p.base_id JOIN evaluations ce ON ce.id = p.candidate_id
-                ORDER BY p.candidate_score - p.base_score, p.metric_id, p.test_case_id
-                """;
+                            SELECT b.metric_id, b.test_case_id, b.score AS base_score, c.score AS candidate_score,
+                                   b.n AS base_count, c.n AS candidate_count, b.latest_id AS base_id, c.latest_id AS candidate_id
+                            FROM base b JOIN candidate c ON c.metric_id = b.metric_id AND c.test_case_id = b.test_case_id
+                            ORDER BY c.score - b.score, b.metric_id, b.test_case_id
+                            LIMIT :limit OFFSET :offset
+                        )
+                        SELECT p.*, be.reason AS base_reason, ce.reason AS candidate_reason
+                        FROM page p JOIN evaluations be ON be.id = p.base_id JOIN evaluations ce ON ce.id = p.candidate_id
+                        ORDER BY p.candidate_score - p.base_score, p.metric_id, p.test_case_id
+                        """;
     }
 
     /** The doubles of {@code float8send} values concatenated (big-endian IEEE 754); none for SQL NULL. */

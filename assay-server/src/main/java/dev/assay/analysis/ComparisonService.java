@@ -45,8 +45,8 @@ public class ComparisonService {
         UUID candidateVersionId = filters.version(caller, query, "candidateVersionId");
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
         Where where = filters.scoredEvaluations(caller, query, requested.keySet());
-        Map<UUID, ComparisonRepository.MetricRows> rows =
-                comparisons.metrics(where, baseVersionId, candidateVersionId, DEFAULT_PASS_THRESHOLD);
+        Map<UUID, ComparisonRepository.MetricRows> rows = comparisons.metrics(where, baseVersionId, candidateVersionId,
+                DEFAULT_PASS_THRESHOLD);
         List<UUID> metricIds = new ArrayList<>(requested.keySet());
         rows.keySet().stream().filter(id -> !requested.containsKey(id)).forEach(metricIds::add);
         Map<UUID, String> names = filters.metricNames(caller, metricIds);
@@ -56,7 +56,7 @@ public class ComparisonService {
         rows.forEach((metricId, metric) -> {
             ComparisonRepository.Totals base = metric.base();
             ComparisonRepository.Totals candidate = metric.candidate();
-            totals.put(metricId, new ComparisonRepository.Totals[] {base, candidate});
+            totals.put(metricId, new ComparisonRepository.Totals[]{base, candidate});
             double[] differences = metric.differences();
             if (differences != null) {
                 units.put(metricId, new Units.Paired(differences));
@@ -71,7 +71,7 @@ public class ComparisonService {
         List<MetricComparison> raw = new ArrayList<>();
         for (UUID metricId : metricIds) {
             ComparisonRepository.Totals[] sides = totals.getOrDefault(metricId,
-                    new ComparisonRepository.Totals[] {ComparisonRepository.Totals.NONE, ComparisonRepository.Totals.NONE});
+                    new ComparisonRepository.Totals[]{ComparisonRepository.Totals.NONE, ComparisonRepository.Totals.NONE});
             // A metric deleted since it scored keeps its id as its name.
             String name = names.getOrDefault(metricId, Ids.format(IdKind.METRIC, metricId));
             raw.add(MetricComparator.compare(metricId, name, DEFAULT_PASS_THRESHOLD, summary(sides[0]), summary(sides[1]),
@@ -96,7 +96,8 @@ public class ComparisonService {
             return SideSummary.EMPTY;
         }
         double mean = side.mean();
-        Double standardDeviation = side.n() < 2 ? null
+        Double standardDeviation = side.n() < 2
+                ? null
                 : Math.sqrt(Math.max(0, (side.squares() - side.n() * mean * mean) / (side.n() - 1)));
         return SideSummary.of(side.n(), mean, standardDeviation, side.passing());
     }

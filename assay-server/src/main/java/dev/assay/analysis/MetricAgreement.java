@@ -36,7 +36,8 @@ public record MetricAgreement(
          * {@code cohen_kappa_score}; null when it is undefined (no pairs, or p_e = 1: both raters
          * gave one and the same label throughout).
          */
-        @Nullable Double cohenKappa() {
+        @Nullable
+        Double cohenKappa() {
             double n = total();
             if (n == 0) {
                 return null;

@@ -37,8 +37,7 @@ public record MetricComparison(
 
     /** The test a comparison ran, and how it built the delta's interval. */
     public enum Test {
-        WILCOXON_SIGNED_RANK("PAIRED_BOOTSTRAP"),
-        MANN_WHITNEY_U("BOOTSTRAP");
+        WILCOXON_SIGNED_RANK("PAIRED_BOOTSTRAP"), MANN_WHITNEY_U("BOOTSTRAP");
 
         private final String intervalMethod;
 

@@ -34,7 +34,8 @@ class ApiKeyController {
         ApiKeyService.NewOrganization organization = keys.createOrganization(caller, Objects.requireNonNull(request.name()).strip());
         String id = Ids.format(IdKind.ORGANIZATION, organization.id());
         return ResponseEntity.created(URI.create("/organizations/" + id))
-                .body(new OrganizationResponse(id, organization.name(), organization.adminKey(), Timestamps.format(organization.createdAt())));
+                .body(new OrganizationResponse(id, organization.name(), organization.adminKey(),
+                        Timestamps.format(organization.createdAt())));
     }
 
     @PostMapping("/apiKeys")

@@ -19,10 +19,10 @@ class ApiKeyRepository {
 
     Optional<Caller> findCallerByHash(byte[] keyHash) {
         return jdbc.sql("""
-                        SELECT k.organization_id, k.id, k.is_admin, o.is_default
-                        FROM api_keys k JOIN organizations o ON o.id = k.organization_id
-                        WHERE k.key_hash = :keyHash AND k.deleted_at IS NULL
-                        """)
+                SELECT k.organization_id, k.id, k.is_admin, o.is_default
+                FROM api_keys k JOIN organizations o ON o.id = k.organization_id
+                WHERE k.key_hash = :keyHash AND k.deleted_at IS NULL
+                """)
                 .param("keyHash", keyHash)
                 .query((rs, row) -> new Caller(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3), rs.getBoolean(4)))
@@ -31,10 +31,10 @@ class ApiKeyRepository {
 
     Optional<Caller> findCallerById(UUID keyId) {
         return jdbc.sql("""
-                        SELECT k.organization_id, k.id, k.is_admin, o.is_default
-                        FROM api_keys k JOIN organizations o ON o.id = k.organization_id
-                        WHERE k.id = :keyId AND k.deleted_at IS NULL
-                        """)
+                SELECT k.organization_id, k.id, k.is_admin, o.is_default
+                FROM api_keys k JOIN organizations o ON o.id = k.organization_id
+                WHERE k.id = :keyId AND k.deleted_at IS NULL
+                """)
                 .param("keyId", keyId)
                 .query((rs, row) -> new Caller(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3), rs.getBoolean(4)))
@@ -43,9 +43,9 @@ class ApiKeyRepository {
 
     void insert(ApiKey key, byte[] keyHash) {
         jdbc.sql("""
-                        INSERT INTO api_keys (id, organization_id, name, key_hash, key_hint, is_admin, created_at)
-                        VALUES (:id, :organizationId, :name, :keyHash, :hint, :admin, :createdAt)
-                        """)
+                INSERT INTO api_keys (id, organization_id, name, key_hash, key_hint, is_admin, created_at)
+                VALUES (:id, :organizationId, :name, :keyHash, :hint, :admin, :createdAt)
+                """)
                 .param("id", key.id())
                 .param("organizationId", key.organizationId())
                 .param("name", key.name())
@@ -59,11 +59,11 @@ class ApiKeyRepository {
     /** Makes a key with this hash an active admin key of the organization, whatever it was before. */
     void upsertAdmin(ApiKey key, byte[] keyHash) {
         jdbc.sql("""
-                        INSERT INTO api_keys (id, organization_id, name, key_hash, key_hint, is_admin, created_at)
-                        VALUES (:id, :organizationId, :name, :keyHash, :hint, true, :createdAt)
-                        ON CONFLICT (key_hash) DO UPDATE
-                        SET organization_id = EXCLUDED.organization_id, is_admin = true, deleted_at = NULL
-                        """)
+                INSERT INTO api_keys (id, organization_id, name, key_hash, key_hint, is_admin, created_at)
+                VALUES (:id, :organizationId, :name, :keyHash, :hint, true, :createdAt)
+                ON CONFLICT (key_hash) DO UPDATE
+                SET organization_id = EXCLUDED.organization_id, is_admin = true, deleted_at = NULL
+                """)
                 .param("id", key.id())
                 .param("organizationId", key.organizationId())
                 .param("name", key.name())
@@ -75,11 +75,11 @@ class ApiKeyRepository {
 
     List<ApiKey> list(UUID organizationId) {
         return jdbc.sql("""
-                        SELECT id, organization_id, name, key_hint, is_admin, created_at
-                        FROM api_keys
-                        WHERE organization_id = :organizationId AND deleted_at IS NULL
-                        ORDER BY created_at, id
-                        """)
+                SELECT id, organization_id, name, key_hint, is_admin, created_at
+                FROM api_keys
+                WHERE organization_id = :organizationId AND deleted_at IS NULL
+                ORDER BY created_at, id
+                """)
                 .param("organizationId", organizationId)
                 .query((rs, row) -> new ApiKey(
                         rs.getObject(1, UUID.class),
@@ -93,9 +93,9 @@ class ApiKeyRepository {
 
     boolean revoke(UUID organizationId, UUID id, Instant now) {
         return jdbc.sql("""
-                        UPDATE api_keys SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE api_keys SET deleted_at = :now
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)
@@ -111,9 +111,9 @@ class ApiKeyRepository {
                 .query(UUID.class)
                 .optional();
         Boolean admin = jdbc.sql("""
-                        SELECT is_admin FROM api_keys
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                SELECT is_admin FROM api_keys
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query(Boolean.class)
@@ -124,9 +124,9 @@ class ApiKeyRepository {
         }
         if (admin) {
             long otherAdmins = jdbc.sql("""
-                            SELECT count(*) FROM api_keys
-                            WHERE organization_id = :organizationId AND is_admin AND deleted_at IS NULL AND id <> :id
-                            """)
+                    SELECT count(*) FROM api_keys
+                    WHERE organization_id = :organizationId AND is_admin AND deleted_at IS NULL AND id <> :id
+                    """)
                     .param("organizationId", organizationId)
                     .param("id", id)
                     .query(Long.class)
@@ -138,5 +138,7 @@ class ApiKeyRepository {
         return revoke(organizationId, id, now) ? RevokeOutcome.REVOKED : RevokeOutcome.NOT_FOUND;
     }
 
-    enum RevokeOutcome { REVOKED, NOT_FOUND, LAST_ADMIN }
+    enum RevokeOutcome {
+        REVOKED, NOT_FOUND, LAST_ADMIN
+    }
 }

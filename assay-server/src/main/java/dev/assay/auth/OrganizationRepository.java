@@ -17,10 +17,10 @@ class OrganizationRepository {
 
     void insert(UUID id, String name, boolean isDefault, Instant createdAt) {
         jdbc.sql("""
-                        INSERT INTO organizations (id, name, is_default, created_at)
-                        VALUES (:id, :name, :isDefault, :createdAt)
-                        ON CONFLICT DO NOTHING
-                        """)
+                INSERT INTO organizations (id, name, is_default, created_at)
+                VALUES (:id, :name, :isDefault, :createdAt)
+                ON CONFLICT DO NOTHING
+                """)
                 .param("id", id)
                 .param("name", name)
                 .param("isDefault", isDefault)

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
-    @Nullable ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
+    @Nullable
+    ResponseEntity<ErrorResponse> error(HttpServletRequest request) {
         Object statusAttribute = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         if (statusAttribute == null) {
             // Requested directly rather than forwarded to by the container: it is no route of the API.

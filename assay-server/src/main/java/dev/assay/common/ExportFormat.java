@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** The formats of the export routes: JSON Lines (the default) or CSV with a header row. */
 public enum ExportFormat {
-    JSONL("application/x-ndjson", "jsonl"),
-    CSV("text/csv", "csv");
+    JSONL("application/x-ndjson", "jsonl"), CSV("text/csv", "csv");
 
     private final String mediaType;
     private final String extension;

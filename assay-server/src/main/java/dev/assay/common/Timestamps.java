@@ -11,8 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The wire form of timestamps: ISO 8601 in UTC with exactly three fraction digits and {@code Z}. */
 public final class Timestamps {
-    private static final DateTimeFormatter WIRE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WIRE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private Timestamps() {}
 

@@ -36,10 +36,9 @@ public final class Where {
 
     /** Adds the inclusive {@code fromCreatedAt} / {@code toCreatedAt} bounds of a list query. */
     public Where createdBetween(String alias, ListQuery query) {
-        query.instant("fromCreatedAt").ifPresent(value ->
-                add(alias + ".created_at >= :fromCreatedAt", "fromCreatedAt", Sql.timestamp(value)));
-        query.instant("toCreatedAt").ifPresent(value ->
-                add(alias + ".created_at <= :toCreatedAt", "toCreatedAt", Sql.timestamp(value)));
+        query.instant("fromCreatedAt")
+                .ifPresent(value -> add(alias + ".created_at >= :fromCreatedAt", "fromCreatedAt", Sql.timestamp(value)));
+        query.instant("toCreatedAt").ifPresent(value -> add(alias + ".created_at <= :toCreatedAt", "toCreatedAt", Sql.timestamp(value)));
         return this;
     }
 

@@ -69,8 +69,8 @@ class EvaluationController {
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = EvaluationResponse.class))))
     void list(Caller caller, HttpServletRequest request, HttpServletResponse response) {
         ListQuery query = ListQuery.of(request.getParameterMap());
-        JsonArrayStream.write(response, json, sink ->
-                queries.list(caller, query, evaluation -> sink.accept(EvaluationMapper.toResponse(evaluation))));
+        JsonArrayStream.write(response, json,
+                sink -> queries.list(caller, query, evaluation -> sink.accept(EvaluationMapper.toResponse(evaluation))));
     }
 
     @GetMapping("/{id}")

@@ -56,7 +56,8 @@ class EvaluationInputLoader {
         EvaluationRepository.Claim claim();
 
         /** The metric, or null when it no longer exists. */
-        @Nullable MetricDefinition metric();
+        @Nullable
+        MetricDefinition metric();
 
         /**
          * When the grace for late spans of the evaluated turn ends (its creation plus
@@ -73,7 +74,8 @@ class EvaluationInputLoader {
 
     /** An evaluation that cannot be scored: its metric or input is gone, or a text is too long. */
     record Unscorable(EvaluationRepository.Claim claim, @Nullable MetricDefinition metric, ScoreOutcome.Failed problem)
-            implements Prepared {}
+            implements
+                Prepared {}
 
     /**
      * Loads every claim of a batch, in the batch's order. Texts longer than {@code maxTextLength}
@@ -135,8 +137,7 @@ class EvaluationInputLoader {
             }
         }
         Map<UUID, TurnSpans> spans = new HashMap<>();
-        turnsByOrganization.forEach((organization, turnIds) ->
-                spans.putAll(traces.spansOfTurns(Caller.system(organization), turnIds)));
+        turnsByOrganization.forEach((organization, turnIds) -> spans.putAll(traces.spansOfTurns(Caller.system(organization), turnIds)));
         return spans;
     }
 
@@ -236,7 +237,8 @@ class EvaluationInputLoader {
         return input == null || input.isEmpty() ? null : JsonValues.write(input);
     }
 
-    private static <T> Set<UUID> distinct(List<EvaluationRepository.Claim> claims, Function<EvaluationRepository.Claim, @Nullable UUID> key) {
+    private static <T> Set<UUID> distinct(List<EvaluationRepository.Claim> claims,
+            Function<EvaluationRepository.Claim, @Nullable UUID> key) {
         Set<UUID> ids = new HashSet<>();
         for (EvaluationRepository.Claim claim : claims) {
             UUID id = key.apply(claim);

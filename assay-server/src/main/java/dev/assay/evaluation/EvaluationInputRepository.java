@@ -47,16 +47,16 @@ class EvaluationInputRepository {
 
     List<SessionRow> sessions(Collection<UUID> sessionIds, int maxLength) {
         return jdbc.sql("""
-                        SELECT s.id, s.organization_id, s.test_case_id, o.oversized,
-                            CASE WHEN o.oversized IS NULL THEN s.context END AS context,
-                            p.description, p.capabilities, p.inabilities, p.security_boundaries
-                        FROM sessions s
-                        JOIN versions v ON v.id = s.version_id AND v.organization_id = s.organization_id AND v.deleted_at IS NULL
-                        JOIN products p ON p.id = v.product_id AND p.organization_id = v.organization_id AND p.deleted_at IS NULL
-                        CROSS JOIN LATERAL (SELECT CASE WHEN length(s.context) > :maxLength
-                                                        THEN 'the session context' END AS oversized) o
-                        WHERE s.id = ANY(:ids) AND s.deleted_at IS NULL
-                        """)
+                SELECT s.id, s.organization_id, s.test_case_id, o.oversized,
+                    CASE WHEN o.oversized IS NULL THEN s.context END AS context,
+                    p.description, p.capabilities, p.inabilities, p.security_boundaries
+                FROM sessions s
+                JOIN versions v ON v.id = s.version_id AND v.organization_id = s.organization_id AND v.deleted_at IS NULL
+                JOIN products p ON p.id = v.product_id AND p.organization_id = v.organization_id AND p.deleted_at IS NULL
+                CROSS JOIN LATERAL (SELECT CASE WHEN length(s.context) > :maxLength
+                                                THEN 'the session context' END AS oversized) o
+                WHERE s.id = ANY(:ids) AND s.deleted_at IS NULL
+                """)
                 .param("ids", uuids(sessionIds))
                 .param("maxLength", maxLength)
                 .query((rs, row) -> new SessionRow(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
@@ -68,11 +68,11 @@ class EvaluationInputRepository {
 
     List<TurnRow> turns(Collection<UUID> inferenceResultIds, int maxLength) {
         return jdbc.sql("SELECT " + TURN_COLUMNS + """
-                         FROM inference_results r
-                        CROSS JOIN LATERAL (SELECT\s""" + TURN_OVERSIZED + """
-                        ) o
-                        WHERE r.id = ANY(:ids) AND r.deleted_at IS NULL
-                        """)
+                 FROM inference_results r
+                CROSS JOIN LATERAL (SELECT\s""" + TURN_OVERSIZED + """
+                ) o
+                WHERE r.id = ANY(:ids) AND r.deleted_at IS NULL
+                """)
                 .param("ids", uuids(inferenceResultIds))
                 .param("maxLength", maxLength)
                 .query(EvaluationInputRepository::turn)
@@ -85,14 +85,14 @@ class EvaluationInputRepository {
      */
     List<TurnRow> conversations(Collection<UUID> sessionIds, int maxTurns, int maxLength) {
         return jdbc.sql("SELECT " + TURN_COLUMNS + """
-                         FROM (SELECT r.*, row_number() OVER (PARTITION BY r.session_id ORDER BY r.idx, r.id) AS position
-                              FROM inference_results r
-                              WHERE r.session_id = ANY(:ids) AND r.deleted_at IS NULL) r
-                        CROSS JOIN LATERAL (SELECT\s""" + TURN_OVERSIZED + """
-                        ) o
-                        WHERE r.position <= :maxTurns
-                        ORDER BY r.session_id, r.idx, r.id
-                        """)
+                 FROM (SELECT r.*, row_number() OVER (PARTITION BY r.session_id ORDER BY r.idx, r.id) AS position
+                      FROM inference_results r
+                      WHERE r.session_id = ANY(:ids) AND r.deleted_at IS NULL) r
+                CROSS JOIN LATERAL (SELECT\s""" + TURN_OVERSIZED + """
+                ) o
+                WHERE r.position <= :maxTurns
+                ORDER BY r.session_id, r.idx, r.id
+                """)
                 .param("ids", uuids(sessionIds))
                 .param("maxTurns", maxTurns)
                 .param("maxLength", maxLength)
@@ -102,18 +102,18 @@ class EvaluationInputRepository {
 
     List<TestCaseRow> testCases(Collection<UUID> testCaseIds, int maxLength) {
         return jdbc.sql("""
-                        SELECT tc.id, tc.organization_id, o.oversized,
-                            CASE WHEN o.oversized IS NULL THEN tc.input END AS input,
-                            CASE WHEN o.oversized IS NULL THEN tc.expected_output END AS expected_output,
-                            CASE WHEN o.oversized IS NULL THEN tc.context END AS context,
-                            tc.expected_tools, tc.user_persona, tc.goal, tc.scenario, tc.stopping_criterias
-                        FROM test_cases tc
-                        CROSS JOIN LATERAL (SELECT CASE
-                            WHEN length(tc.expected_output) > :maxLength THEN 'the expected output'
-                            WHEN length(tc.input) > :maxLength THEN 'the test case input'
-                            WHEN length(tc.context) > :maxLength THEN 'the test case context' END AS oversized) o
-                        WHERE tc.id = ANY(:ids) AND tc.deleted_at IS NULL
-                        """)
+                SELECT tc.id, tc.organization_id, o.oversized,
+                    CASE WHEN o.oversized IS NULL THEN tc.input END AS input,
+                    CASE WHEN o.oversized IS NULL THEN tc.expected_output END AS expected_output,
+                    CASE WHEN o.oversized IS NULL THEN tc.context END AS context,
+                    tc.expected_tools, tc.user_persona, tc.goal, tc.scenario, tc.stopping_criterias
+                FROM test_cases tc
+                CROSS JOIN LATERAL (SELECT CASE
+                    WHEN length(tc.expected_output) > :maxLength THEN 'the expected output'
+                    WHEN length(tc.input) > :maxLength THEN 'the test case input'
+                    WHEN length(tc.context) > :maxLength THEN 'the test case context' END AS oversized) o
+                WHERE tc.id = ANY(:ids) AND tc.deleted_at IS NULL
+                """)
                 .param("ids", uuids(testCaseIds))
                 .param("maxLength", maxLength)
                 .query((rs, row) -> new TestCaseRow(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),

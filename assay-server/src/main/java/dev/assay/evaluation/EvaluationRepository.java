@@ -48,21 +48,21 @@ class EvaluationRepository {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, inference_result_id,
-                            test_case_id, status, score, reason, error, can_retry, credits_used,
-                            conversation_simulator_version, failed_turns, judged, next_attempt_at, created_at, evaluated_at)
-                        SELECT t.id, t.organization_id, t.metric_id, t.session_id, s.version_id, t.inference_result_id,
-                            t.test_case_id, t.status, t.score, t.reason, t.error, t.can_retry, t.credits_used,
-                            t.conversation_simulator_version, CAST(t.failed_turns AS text[]), t.judged, t.created_at,
-                            t.created_at, t.evaluated_at
-                        FROM unnest(:ids, :organizationIds, :metricIds, :sessionIds, :inferenceResultIds, :testCaseIds,
-                            :statuses, :scores, :reasons, :errors, :canRetry, :creditsUsed, :simulatorVersions,
-                            :failedTurns, :judged, :createdAt, :evaluatedAt)
-                        AS t(id, organization_id, metric_id, session_id, inference_result_id, test_case_id, status, score,
-                            reason, error, can_retry, credits_used, conversation_simulator_version, failed_turns, judged,
-                            created_at, evaluated_at)
-                        JOIN sessions s ON s.id = t.session_id
-                        """)
+                INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, inference_result_id,
+                    test_case_id, status, score, reason, error, can_retry, credits_used,
+                    conversation_simulator_version, failed_turns, judged, next_attempt_at, created_at, evaluated_at)
+                SELECT t.id, t.organization_id, t.metric_id, t.session_id, s.version_id, t.inference_result_id,
+                    t.test_case_id, t.status, t.score, t.reason, t.error, t.can_retry, t.credits_used,
+                    t.conversation_simulator_version, CAST(t.failed_turns AS text[]), t.judged, t.created_at,
+                    t.created_at, t.evaluated_at
+                FROM unnest(:ids, :organizationIds, :metricIds, :sessionIds, :inferenceResultIds, :testCaseIds,
+                    :statuses, :scores, :reasons, :errors, :canRetry, :creditsUsed, :simulatorVersions,
+                    :failedTurns, :judged, :createdAt, :evaluatedAt)
+                AS t(id, organization_id, metric_id, session_id, inference_result_id, test_case_id, status, score,
+                    reason, error, can_retry, credits_used, conversation_simulator_version, failed_turns, judged,
+                    created_at, evaluated_at)
+                JOIN sessions s ON s.id = t.session_id
+                """)
                 .param("ids", array("uuid", created, Evaluation::id))
                 .param("organizationIds", array("uuid", created, Evaluation::organizationId))
                 .param("metricIds", array("uuid", created, Evaluation::metricId))
@@ -86,7 +86,7 @@ class EvaluationRepository {
 
     Optional<Evaluation> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + FROM
-                        + "WHERE e.organization_id = :organizationId AND e.id = :id AND e.deleted_at IS NULL")
+                + "WHERE e.organization_id = :organizationId AND e.id = :id AND e.deleted_at IS NULL")
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query(EvaluationRepository::map)
@@ -138,9 +138,9 @@ class EvaluationRepository {
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
         return jdbc.sql("""
-                        UPDATE evaluations SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE evaluations SET deleted_at = :now
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)
@@ -149,9 +149,9 @@ class EvaluationRepository {
 
     void softDeleteSession(UUID organizationId, UUID sessionId, Instant now) {
         jdbc.sql("""
-                        UPDATE evaluations SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND session_id = :sessionId AND deleted_at IS NULL
-                        """)
+                UPDATE evaluations SET deleted_at = :now
+                WHERE organization_id = :organizationId AND session_id = :sessionId AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("sessionId", sessionId)
@@ -171,54 +171,54 @@ class EvaluationRepository {
      */
     List<Claim> claim(int limit, Instant now, Duration lease, boolean judged, int maxAttempts) {
         return jdbc.sql("""
-                        WITH RECURSIVE organizations AS (
-                            (SELECT e.organization_id FROM evaluations e
-                             WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.judged = :judged
-                             ORDER BY e.organization_id LIMIT 1)
-                            UNION ALL
-                            SELECT (SELECT e.organization_id FROM evaluations e
-                                    WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.judged = :judged
-                                      AND e.organization_id > o.organization_id
-                                    ORDER BY e.organization_id LIMIT 1)
-                            FROM organizations o WHERE o.organization_id IS NOT NULL),
-                        busy AS (
-                            SELECT organization_id FROM organizations WHERE organization_id IS NOT NULL LIMIT :limit),
-                        offered AS (
-                            SELECT c.id, c.next_attempt_at,
-                                row_number() OVER (PARTITION BY c.organization_id ORDER BY c.next_attempt_at, c.id) AS turn
-                            FROM busy b CROSS JOIN LATERAL (
-                                SELECT e.id, e.organization_id, e.next_attempt_at FROM evaluations e
-                                WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.judged = :judged
-                                  AND e.organization_id = b.organization_id AND e.next_attempt_at <= :now
-                                  AND (e.lease_until IS NULL OR e.lease_until < :now)
-                                ORDER BY e.next_attempt_at, e.id
-                                LIMIT (SELECT (:limit + count(*) - 1) / count(*) FROM busy)) c),
-                        taken AS (
-                            SELECT e.id FROM evaluations e
-                            WHERE e.id IN (SELECT id FROM offered ORDER BY turn, next_attempt_at, id LIMIT :limit)
-                              AND e.status = 'PENDING' AND e.deleted_at IS NULL
-                              AND (e.lease_until IS NULL OR e.lease_until < :now)
-                            FOR UPDATE OF e SKIP LOCKED)
-                        UPDATE evaluations e
-                        SET attempts = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
-                                            THEN e.attempts ELSE e.attempts + 1 END,
-                            lease_until = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
-                                               THEN e.lease_until ELSE :leaseUntil END,
-                            status = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
-                                          THEN 'FAILED' ELSE e.status END,
-                            error = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
-                                         THEN 'Gave up after ' || e.attempts || ' attempts: the lease of the last one '
-                                              || 'expired before it wrote a result (the worker stopped, or scoring '
-                                              || 'outlived the lease without renewing it)'
-                                              || COALESCE('; earlier: ' || e.error, '')
-                                         ELSE e.error END,
-                            can_retry = e.can_retry OR e.attempts >= :maxAttempts * (e.retries_attempted + 1),
-                            evaluated_at = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
-                                                THEN :now ELSE e.evaluated_at END
-                        FROM taken WHERE e.id = taken.id
-                        RETURNING e.id, e.attempts, e.retries_attempted, e.status, e.organization_id, e.metric_id,
-                            e.session_id, e.inference_result_id, e.test_case_id, e.created_at
-                        """)
+                WITH RECURSIVE organizations AS (
+                    (SELECT e.organization_id FROM evaluations e
+                     WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.judged = :judged
+                     ORDER BY e.organization_id LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT e.organization_id FROM evaluations e
+                            WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.judged = :judged
+                              AND e.organization_id > o.organization_id
+                            ORDER BY e.organization_id LIMIT 1)
+                    FROM organizations o WHERE o.organization_id IS NOT NULL),
+                busy AS (
+                    SELECT organization_id FROM organizations WHERE organization_id IS NOT NULL LIMIT :limit),
+                offered AS (
+                    SELECT c.id, c.next_attempt_at,
+                        row_number() OVER (PARTITION BY c.organization_id ORDER BY c.next_attempt_at, c.id) AS turn
+                    FROM busy b CROSS JOIN LATERAL (
+                        SELECT e.id, e.organization_id, e.next_attempt_at FROM evaluations e
+                        WHERE e.status = 'PENDING' AND e.deleted_at IS NULL AND e.judged = :judged
+                          AND e.organization_id = b.organization_id AND e.next_attempt_at <= :now
+                          AND (e.lease_until IS NULL OR e.lease_until < :now)
+                        ORDER BY e.next_attempt_at, e.id
+                        LIMIT (SELECT (:limit + count(*) - 1) / count(*) FROM busy)) c),
+                taken AS (
+                    SELECT e.id FROM evaluations e
+                    WHERE e.id IN (SELECT id FROM offered ORDER BY turn, next_attempt_at, id LIMIT :limit)
+                      AND e.status = 'PENDING' AND e.deleted_at IS NULL
+                      AND (e.lease_until IS NULL OR e.lease_until < :now)
+                    FOR UPDATE OF e SKIP LOCKED)
+                UPDATE evaluations e
+                SET attempts = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
+                                    THEN e.attempts ELSE e.attempts + 1 END,
+                    lease_until = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
+                                       THEN e.lease_until ELSE :leaseUntil END,
+                    status = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
+                                  THEN 'FAILED' ELSE e.status END,
+                    error = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
+                                 THEN 'Gave up after ' || e.attempts || ' attempts: the lease of the last one '
+                                      || 'expired before it wrote a result (the worker stopped, or scoring '
+                                      || 'outlived the lease without renewing it)'
+                                      || COALESCE('; earlier: ' || e.error, '')
+                                 ELSE e.error END,
+                    can_retry = e.can_retry OR e.attempts >= :maxAttempts * (e.retries_attempted + 1),
+                    evaluated_at = CASE WHEN e.attempts >= :maxAttempts * (e.retries_attempted + 1)
+                                        THEN :now ELSE e.evaluated_at END
+                FROM taken WHERE e.id = taken.id
+                RETURNING e.id, e.attempts, e.retries_attempted, e.status, e.organization_id, e.metric_id,
+                    e.session_id, e.inference_result_id, e.test_case_id, e.created_at
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("judged", judged)
                 .param("limit", limit)
@@ -243,11 +243,11 @@ class EvaluationRepository {
         }
         List<Claim> list = List.copyOf(claims);
         return new HashSet<>(jdbc.sql("""
-                        UPDATE evaluations e SET lease_until = :leaseUntil
-                        FROM unnest(:ids, :attempts) AS c(id, attempt)
-                        WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
-                        RETURNING e.id
-                        """)
+                UPDATE evaluations e SET lease_until = :leaseUntil
+                FROM unnest(:ids, :attempts) AS c(id, attempt)
+                WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
+                RETURNING e.id
+                """)
                 .param("leaseUntil", Sql.timestamp(leaseUntil))
                 .param("ids", array("uuid", list, Claim::id))
                 .param("attempts", array("int4", list, Claim::attempt))
@@ -262,9 +262,9 @@ class EvaluationRepository {
      */
     boolean release(Claim claim) {
         return jdbc.sql("""
-                        UPDATE evaluations SET lease_until = NULL
-                        WHERE id = :id AND attempts = :attempt AND status = 'PENDING'
-                        """)
+                UPDATE evaluations SET lease_until = NULL
+                WHERE id = :id AND attempts = :attempt AND status = 'PENDING'
+                """)
                 .param("id", claim.id())
                 .param("attempt", claim.attempt())
                 .update() == 1;
@@ -279,10 +279,10 @@ class EvaluationRepository {
             return;
         }
         jdbc.sql("""
-                        UPDATE evaluations e SET lease_until = NULL, attempts = e.attempts - 1
-                        FROM unnest(:ids, :attempts) AS c(id, attempt)
-                        WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
-                        """)
+                UPDATE evaluations e SET lease_until = NULL, attempts = e.attempts - 1
+                FROM unnest(:ids, :attempts) AS c(id, attempt)
+                WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
+                """)
                 .param("ids", array("uuid", claims, Claim::id))
                 .param("attempts", array("int4", claims, Claim::attempt))
                 .update();
@@ -299,11 +299,11 @@ class EvaluationRepository {
             return;
         }
         jdbc.sql("""
-                        UPDATE evaluations e
-                        SET lease_until = NULL, attempts = e.attempts - 1, next_attempt_at = c.next_attempt_at
-                        FROM unnest(:ids, :attempts, :nextAttemptAt) AS c(id, attempt, next_attempt_at)
-                        WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
-                        """)
+                UPDATE evaluations e
+                SET lease_until = NULL, attempts = e.attempts - 1, next_attempt_at = c.next_attempt_at
+                FROM unnest(:ids, :attempts, :nextAttemptAt) AS c(id, attempt, next_attempt_at)
+                WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
+                """)
                 .param("ids", array("uuid", postponements, postponement -> postponement.claim().id()))
                 .param("attempts", array("int4", postponements, postponement -> postponement.claim().attempt()))
                 .param("nextAttemptAt", array("timestamptz", postponements,
@@ -324,23 +324,23 @@ class EvaluationRepository {
             return Set.of();
         }
         return new HashSet<>(jdbc.sql("""
-                        UPDATE evaluations e
-                        SET status = c.status, score = c.score, reason = c.reason, error = c.error, can_retry = c.can_retry,
-                            credits_used = COALESCE(e.credits_used, 0) + c.credits_used,
-                            judge_model = COALESCE(c.judge_model, e.judge_model),
-                            input_tokens = CASE WHEN c.called THEN COALESCE(e.input_tokens, 0) + c.input_tokens
-                                                ELSE e.input_tokens END,
-                            output_tokens = CASE WHEN c.called THEN COALESCE(e.output_tokens, 0) + c.output_tokens
-                                                 ELSE e.output_tokens END,
-                            evaluated_at = :now, lease_until = NULL
-                        FROM unnest(:ids, :attempts, :retries, :statuses, :scores, :reasons, :errors, :canRetry,
-                            :creditsUsed, :judgeModels, :called, :inputTokens, :outputTokens)
-                            AS c(id, attempt, retries, status, score, reason, error, can_retry, credits_used, judge_model,
-                                 called, input_tokens, output_tokens)
-                        WHERE e.id = c.id AND e.attempts >= c.attempt AND e.retries_attempted = c.retries
-                          AND (e.status = 'PENDING' OR (e.status = 'FAILED' AND e.lease_until IS NOT NULL))
-                        RETURNING e.id
-                        """)
+                UPDATE evaluations e
+                SET status = c.status, score = c.score, reason = c.reason, error = c.error, can_retry = c.can_retry,
+                    credits_used = COALESCE(e.credits_used, 0) + c.credits_used,
+                    judge_model = COALESCE(c.judge_model, e.judge_model),
+                    input_tokens = CASE WHEN c.called THEN COALESCE(e.input_tokens, 0) + c.input_tokens
+                                        ELSE e.input_tokens END,
+                    output_tokens = CASE WHEN c.called THEN COALESCE(e.output_tokens, 0) + c.output_tokens
+                                         ELSE e.output_tokens END,
+                    evaluated_at = :now, lease_until = NULL
+                FROM unnest(:ids, :attempts, :retries, :statuses, :scores, :reasons, :errors, :canRetry,
+                    :creditsUsed, :judgeModels, :called, :inputTokens, :outputTokens)
+                    AS c(id, attempt, retries, status, score, reason, error, can_retry, credits_used, judge_model,
+                         called, input_tokens, output_tokens)
+                WHERE e.id = c.id AND e.attempts >= c.attempt AND e.retries_attempted = c.retries
+                  AND (e.status = 'PENDING' OR (e.status = 'FAILED' AND e.lease_until IS NOT NULL))
+                RETURNING e.id
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("ids", array("uuid", completions, completion -> completion.claim().id()))
                 .param("attempts", array("int4", completions, completion -> completion.claim().attempt()))
@@ -369,19 +369,19 @@ class EvaluationRepository {
             return;
         }
         jdbc.sql("""
-                        UPDATE evaluations e
-                        SET error = c.error, next_attempt_at = c.next_attempt_at, lease_until = NULL,
-                            credits_used = CASE WHEN c.called THEN COALESCE(e.credits_used, 0) + c.calls ELSE e.credits_used END,
-                            judge_model = COALESCE(c.judge_model, e.judge_model),
-                            input_tokens = CASE WHEN c.called THEN COALESCE(e.input_tokens, 0) + c.input_tokens
-                                                ELSE e.input_tokens END,
-                            output_tokens = CASE WHEN c.called THEN COALESCE(e.output_tokens, 0) + c.output_tokens
-                                                 ELSE e.output_tokens END
-                        FROM unnest(:ids, :attempts, :errors, :nextAttemptAt, :called, :calls, :judgeModels, :inputTokens,
-                            :outputTokens)
-                            AS c(id, attempt, error, next_attempt_at, called, calls, judge_model, input_tokens, output_tokens)
-                        WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
-                        """)
+                UPDATE evaluations e
+                SET error = c.error, next_attempt_at = c.next_attempt_at, lease_until = NULL,
+                    credits_used = CASE WHEN c.called THEN COALESCE(e.credits_used, 0) + c.calls ELSE e.credits_used END,
+                    judge_model = COALESCE(c.judge_model, e.judge_model),
+                    input_tokens = CASE WHEN c.called THEN COALESCE(e.input_tokens, 0) + c.input_tokens
+                                        ELSE e.input_tokens END,
+                    output_tokens = CASE WHEN c.called THEN COALESCE(e.output_tokens, 0) + c.output_tokens
+                                         ELSE e.output_tokens END
+                FROM unnest(:ids, :attempts, :errors, :nextAttemptAt, :called, :calls, :judgeModels, :inputTokens,
+                    :outputTokens)
+                    AS c(id, attempt, error, next_attempt_at, called, calls, judge_model, input_tokens, output_tokens)
+                WHERE e.id = c.id AND e.attempts = c.attempt AND e.status = 'PENDING'
+                """)
                 .param("ids", array("uuid", reschedules, reschedule -> reschedule.claim().id()))
                 .param("attempts", array("int4", reschedules, reschedule -> reschedule.claim().attempt()))
                 .param("errors", array("text", reschedules, Reschedule::error))
@@ -402,15 +402,15 @@ class EvaluationRepository {
      */
     boolean requeue(UUID organizationId, UUID id, int retriesAttempted, EvaluationStatus status, Instant now) {
         return jdbc.sql("""
-                        UPDATE evaluations
-                        SET status = :status, score = NULL, reason = NULL, error = NULL, can_retry = false,
-                            evaluated_at = NULL, lease_until = NULL, next_attempt_at = :now,
-                            retries_attempted = retries_attempted + 1, human_evaluator_id = NULL,
-                            human_evaluator_started_at = NULL, human_evaluator_finished_at = NULL,
-                            human_score = NULL, human_reason = NULL, failed_turns = '{}'
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                          AND can_retry AND status IN ('FAILED', 'SKIPPED') AND retries_attempted = :retriesAttempted
-                        """)
+                UPDATE evaluations
+                SET status = :status, score = NULL, reason = NULL, error = NULL, can_retry = false,
+                    evaluated_at = NULL, lease_until = NULL, next_attempt_at = :now,
+                    retries_attempted = retries_attempted + 1, human_evaluator_id = NULL,
+                    human_evaluator_started_at = NULL, human_evaluator_finished_at = NULL,
+                    human_score = NULL, human_reason = NULL, failed_turns = '{}'
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                  AND can_retry AND status IN ('FAILED', 'SKIPPED') AND retries_attempted = :retriesAttempted
+                """)
                 .param("status", status.name())
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
@@ -422,13 +422,13 @@ class EvaluationRepository {
     /** Claims a human evaluation for an annotator, unless another annotator holds it. */
     boolean claimForAnnotator(UUID organizationId, UUID id, String annotatorId, Instant now) {
         return jdbc.sql("""
-                        UPDATE evaluations
-                        SET human_evaluator_id = :annotatorId,
-                            human_evaluator_started_at = COALESCE(human_evaluator_started_at, :now)
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                          AND status = 'PENDING_HUMAN'
-                          AND (human_evaluator_id IS NULL OR human_evaluator_id = :annotatorId)
-                        """)
+                UPDATE evaluations
+                SET human_evaluator_id = :annotatorId,
+                    human_evaluator_started_at = COALESCE(human_evaluator_started_at, :now)
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                  AND status = 'PENDING_HUMAN'
+                  AND (human_evaluator_id IS NULL OR human_evaluator_id = :annotatorId)
+                """)
                 .param("annotatorId", annotatorId)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
@@ -438,13 +438,13 @@ class EvaluationRepository {
 
     boolean submitHumanScore(UUID organizationId, UUID id, String annotatorId, double score, @Nullable String reason, Instant now) {
         return jdbc.sql("""
-                        UPDATE evaluations
-                        SET status = 'SUCCESS', score = :score, reason = :reason, human_score = :score,
-                            human_reason = :reason, human_evaluator_finished_at = :now, evaluated_at = :now,
-                            can_retry = false
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                          AND status = 'PENDING_HUMAN' AND human_evaluator_id = :annotatorId
-                        """)
+                UPDATE evaluations
+                SET status = 'SUCCESS', score = :score, reason = :reason, human_score = :score,
+                    human_reason = :reason, human_evaluator_finished_at = :now, evaluated_at = :now,
+                    can_retry = false
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                  AND status = 'PENDING_HUMAN' AND human_evaluator_id = :annotatorId
+                """)
                 .param("score", score)
                 .param("reason", reason)
                 .param("now", Sql.timestamp(now))
@@ -458,14 +458,14 @@ class EvaluationRepository {
     boolean reviewMachineScore(UUID organizationId, UUID id, String annotatorId, double score, @Nullable String reason,
             Instant now) {
         return jdbc.sql("""
-                        UPDATE evaluations e
-                        SET human_score = :score, human_reason = :reason, human_evaluator_id = :annotatorId,
-                            human_evaluator_started_at = :now, human_evaluator_finished_at = :now
-                        FROM metrics m
-                        WHERE m.id = e.metric_id AND m.source <> 'HUMAN_EVALUATION'
-                          AND e.organization_id = :organizationId AND e.id = :id AND e.deleted_at IS NULL
-                          AND e.status = 'SUCCESS' AND e.score IS NOT NULL AND e.human_score IS NULL
-                        """)
+                UPDATE evaluations e
+                SET human_score = :score, human_reason = :reason, human_evaluator_id = :annotatorId,
+                    human_evaluator_started_at = :now, human_evaluator_finished_at = :now
+                FROM metrics m
+                WHERE m.id = e.metric_id AND m.source <> 'HUMAN_EVALUATION'
+                  AND e.organization_id = :organizationId AND e.id = :id AND e.deleted_at IS NULL
+                  AND e.status = 'SUCCESS' AND e.score IS NOT NULL AND e.human_score IS NULL
+                """)
                 .param("score", score)
                 .param("reason", reason)
                 .param("now", Sql.timestamp(now))
@@ -496,7 +496,8 @@ class EvaluationRepository {
     record Completion(Claim claim, EvaluationStatus status, @Nullable Double score, @Nullable String reason,
             @Nullable String error, boolean canRetry, int creditsUsed, @Nullable ModelUsage usage) {
 
-        @Nullable String judgeModel() {
+        @Nullable
+        String judgeModel() {
             return usage == null ? null : usage.model();
         }
 
@@ -512,7 +513,8 @@ class EvaluationRepository {
     /** A claimed row due again after a passing failure. */
     record Reschedule(Claim claim, String error, Instant nextAttemptAt, @Nullable ModelUsage usage) {
 
-        @Nullable String judgeModel() {
+        @Nullable
+        String judgeModel() {
             return usage == null ? null : usage.model();
         }
 

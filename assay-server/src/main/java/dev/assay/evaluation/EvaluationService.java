@@ -165,7 +165,6 @@ public class EvaluationService {
         return turn.status() != InferenceResultStatus.PENDING && turn.status() != InferenceResultStatus.FAILED;
     }
 
-
     /** How a new row starts (docs/reference/galtea-contract.md §9.14). */
     private record InitialState(EvaluationStatus status, @Nullable Double score, @Nullable String reason,
             @Nullable String error, boolean canRetry, @Nullable Integer creditsUsed) {

@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The fields evaluations can be sorted by, with their columns. */
 enum EvaluationSort implements SortField {
-    CREATED_AT("e.created_at"),
-    SCORE("e.score");
+    CREATED_AT("e.created_at"), SCORE("e.score");
 
     private final String column;
 

@@ -19,12 +19,12 @@ class EvaluationStatisticsRepository {
 
     List<EvaluationStatisticsService.MeanScore> meanScores(UUID organizationId) {
         return jdbc.sql("""
-                        SELECT s.version_id, e.metric_id, count(*) AS n, avg(e.score) AS mean
-                        FROM evaluations e JOIN sessions s ON s.id = e.session_id
-                        WHERE e.organization_id = :organizationId AND e.deleted_at IS NULL AND e.score IS NOT NULL
-                          AND s.organization_id = :organizationId AND s.deleted_at IS NULL
-                        GROUP BY s.version_id, e.metric_id
-                        """)
+                SELECT s.version_id, e.metric_id, count(*) AS n, avg(e.score) AS mean
+                FROM evaluations e JOIN sessions s ON s.id = e.session_id
+                WHERE e.organization_id = :organizationId AND e.deleted_at IS NULL AND e.score IS NOT NULL
+                  AND s.organization_id = :organizationId AND s.deleted_at IS NULL
+                GROUP BY s.version_id, e.metric_id
+                """)
                 .param("organizationId", organizationId)
                 .query((rs, row) -> new EvaluationStatisticsService.MeanScore(
                         rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3), rs.getDouble(4)))
@@ -33,15 +33,15 @@ class EvaluationStatisticsRepository {
 
     List<EvaluationStatisticsService.DailyScore> dailyScores(UUID organizationId, Instant since) {
         return jdbc.sql("""
-                        SELECT date_trunc('day', e.created_at, 'UTC') AS day, s.version_id, e.metric_id,
-                               count(*) AS n, avg(e.score) AS mean
-                        FROM evaluations e JOIN sessions s ON s.id = e.session_id
-                        WHERE e.organization_id = :organizationId AND e.deleted_at IS NULL AND e.score IS NOT NULL
-                          AND e.created_at >= :since
-                          AND s.organization_id = :organizationId AND s.deleted_at IS NULL
-                        GROUP BY 1, 2, 3
-                        ORDER BY 1
-                        """)
+                SELECT date_trunc('day', e.created_at, 'UTC') AS day, s.version_id, e.metric_id,
+                       count(*) AS n, avg(e.score) AS mean
+                FROM evaluations e JOIN sessions s ON s.id = e.session_id
+                WHERE e.organization_id = :organizationId AND e.deleted_at IS NULL AND e.score IS NOT NULL
+                  AND e.created_at >= :since
+                  AND s.organization_id = :organizationId AND s.deleted_at IS NULL
+                GROUP BY 1, 2, 3
+                ORDER BY 1
+                """)
                 .param("organizationId", organizationId)
                 .param("since", Sql.timestamp(since))
                 .query((rs, row) -> new EvaluationStatisticsService.DailyScore(
@@ -66,7 +66,7 @@ class EvaluationStatisticsRepository {
                          ORDER BY e.created_at DESC, e.id DESC LIMIT :sampleLimit) x
                         GROUP BY 1
                         """))
-                .query((rs, row) -> new long[] {rs.getInt(1), rs.getLong(2)})
+                .query((rs, row) -> new long[]{rs.getInt(1), rs.getLong(2)})
                 .list()
                 .forEach(bin -> counts[(int) bin[0] - 1] = bin[1]);
         return counts;

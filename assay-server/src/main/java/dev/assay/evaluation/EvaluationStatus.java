@@ -5,13 +5,7 @@ import java.util.Locale;
 
 /** The lifecycle of an evaluation. CANCELLED and OUTDATED are accepted as filters only. */
 public enum EvaluationStatus {
-    PENDING,
-    PENDING_HUMAN,
-    SUCCESS,
-    FAILED,
-    SKIPPED,
-    CANCELLED,
-    OUTDATED;
+    PENDING, PENDING_HUMAN, SUCCESS, FAILED, SKIPPED, CANCELLED, OUTDATED;
 
     static EvaluationStatus fromWire(String value) {
         try {

@@ -76,7 +76,7 @@ class EvaluationWorker implements SmartLifecycle {
         heartbeat.start();
         poller = Thread.ofPlatform().name("evaluation-poller").daemon().start(this::pollUntilStopped);
         log.info("Evaluation workers started: {} threads, {} judged evaluations at once, batches of {}, lease {} renewed every {}, "
-                        + "score budget {}", properties.threads(), properties.judgeConcurrency(), properties.batchSize(),
+                + "score budget {}", properties.threads(), properties.judgeConcurrency(), properties.batchSize(),
                 properties.lease(), properties.heartbeat(), properties.scoreBudget());
     }
 
@@ -135,7 +135,6 @@ class EvaluationWorker implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
-
 
     private void pollUntilStopped() {
         while (running) {

@@ -84,7 +84,8 @@ public class HumanEvaluationService {
     }
 
     private AssayException refusal(Caller caller, UUID id, String evaluationId) {
-        Evaluation evaluation = evaluations.find(caller.organizationId(), id).orElseThrow(() -> EvaluationQueryService.notFound(evaluationId));
+        Evaluation evaluation = evaluations.find(caller.organizationId(), id)
+                .orElseThrow(() -> EvaluationQueryService.notFound(evaluationId));
         if (evaluation.humanScore() != null) {
             return AssayException.invalid("Evaluation " + evaluationId + " already has a human score");
         }

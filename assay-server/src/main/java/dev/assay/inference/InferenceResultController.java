@@ -62,8 +62,8 @@ class InferenceResultController {
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = InferenceResultResponse.class))))
     void list(Caller caller, HttpServletRequest request, HttpServletResponse response) {
         ListQuery query = ListQuery.of(request.getParameterMap());
-        JsonArrayStream.write(response, json, sink ->
-                results.list(caller, query, result -> sink.accept(InferenceResultMapper.toResponse(result))));
+        JsonArrayStream.write(response, json,
+                sink -> results.list(caller, query, result -> sink.accept(InferenceResultMapper.toResponse(result))));
     }
 
     @GetMapping("/{id}")

@@ -117,7 +117,7 @@ final class InferenceResultMapper {
     private static void requireFiniteNumbers(@Nullable Object value) {
         switch (value) {
             case Double number when !Double.isFinite(number) ->
-                    throw AssayException.invalidField("input", "contains a number beyond the range of a double");
+                throw AssayException.invalidField("input", "contains a number beyond the range of a double");
             case Map<?, ?> map -> map.values().forEach(InferenceResultMapper::requireFiniteNumbers);
             case List<?> list -> list.forEach(InferenceResultMapper::requireFiniteNumbers);
             case null, default -> {

@@ -68,25 +68,25 @@ class InferenceResultRepository {
 
     private void insertRows(UUID organizationId, UUID sessionId, Instant createdAt, List<InferenceResult> results) {
         jdbc.sql("""
-                        INSERT INTO inference_results (id, organization_id, session_id, user_id, idx, status, error,
-                            input, actual_output, retrieval_context, latency, input_tokens, output_tokens,
-                            cache_read_input_tokens, tokens, cost_per_input_token, cost_per_output_token,
-                            cost_per_cache_read_input_token, cost, credits_used, conversation_simulator_version,
-                            trace_id, created_at)
-                        SELECT t.id, :organizationId, :sessionId, t.user_id, t.idx, t.status, t.error, t.input::jsonb,
-                            t.actual_output, t.retrieval_context, t.latency, t.input_tokens, t.output_tokens,
-                            t.cache_read_input_tokens, t.tokens, t.cost_per_input_token, t.cost_per_output_token,
-                            t.cost_per_cache_read_input_token, t.cost, t.credits_used, t.conversation_simulator_version,
-                            t.trace_id, :createdAt
-                        FROM unnest(:ids, :userIds, :indices, :statuses, :errors, :inputs, :actualOutputs,
-                            :retrievalContexts, :latencies, :inputTokens, :outputTokens, :cacheReadInputTokens,
-                            :tokens, :costPerInputToken, :costPerOutputToken, :costPerCacheReadInputToken, :costs,
-                            :creditsUsed, :simulatorVersions, :traceIds)
-                        AS t(id, user_id, idx, status, error, input, actual_output, retrieval_context, latency,
-                            input_tokens, output_tokens, cache_read_input_tokens, tokens, cost_per_input_token,
-                            cost_per_output_token, cost_per_cache_read_input_token, cost, credits_used,
-                            conversation_simulator_version, trace_id)
-                        """)
+                INSERT INTO inference_results (id, organization_id, session_id, user_id, idx, status, error,
+                    input, actual_output, retrieval_context, latency, input_tokens, output_tokens,
+                    cache_read_input_tokens, tokens, cost_per_input_token, cost_per_output_token,
+                    cost_per_cache_read_input_token, cost, credits_used, conversation_simulator_version,
+                    trace_id, created_at)
+                SELECT t.id, :organizationId, :sessionId, t.user_id, t.idx, t.status, t.error, t.input::jsonb,
+                    t.actual_output, t.retrieval_context, t.latency, t.input_tokens, t.output_tokens,
+                    t.cache_read_input_tokens, t.tokens, t.cost_per_input_token, t.cost_per_output_token,
+                    t.cost_per_cache_read_input_token, t.cost, t.credits_used, t.conversation_simulator_version,
+                    t.trace_id, :createdAt
+                FROM unnest(:ids, :userIds, :indices, :statuses, :errors, :inputs, :actualOutputs,
+                    :retrievalContexts, :latencies, :inputTokens, :outputTokens, :cacheReadInputTokens,
+                    :tokens, :costPerInputToken, :costPerOutputToken, :costPerCacheReadInputToken, :costs,
+                    :creditsUsed, :simulatorVersions, :traceIds)
+                AS t(id, user_id, idx, status, error, input, actual_output, retrieval_context, latency,
+                    input_tokens, output_tokens, cache_read_input_tokens, tokens, cost_per_input_token,
+                    cost_per_output_token, cost_per_cache_read_input_token, cost, credits_used,
+                    conversation_simulator_version, trace_id)
+                """)
                 .param("organizationId", organizationId)
                 .param("sessionId", sessionId)
                 .param("createdAt", Sql.timestamp(createdAt))
@@ -117,9 +117,9 @@ class InferenceResultRepository {
     /** Whether a live turn of the session has this index. */
     boolean indexTaken(UUID sessionId, int index) {
         return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM inference_results
-                                       WHERE session_id = :sessionId AND idx = :index AND deleted_at IS NULL)
-                        """)
+                SELECT EXISTS (SELECT 1 FROM inference_results
+                               WHERE session_id = :sessionId AND idx = :index AND deleted_at IS NULL)
+                """)
                 .param("sessionId", sessionId)
                 .param("index", index)
                 .query(Boolean.class)
@@ -129,9 +129,9 @@ class InferenceResultRepository {
     Optional<InferenceResult> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM inference_results r
-                        WHERE r.organization_id = :organizationId AND r.id = :id AND r.deleted_at IS NULL
-                        """)
+                 FROM inference_results r
+                WHERE r.organization_id = :organizationId AND r.id = :id AND r.deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query(InferenceResultRepository::map)
@@ -141,9 +141,9 @@ class InferenceResultRepository {
     Optional<InferenceResult> findByTraceId(UUID organizationId, String traceId) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM inference_results r
-                        WHERE r.organization_id = :organizationId AND r.trace_id = :traceId AND r.deleted_at IS NULL
-                        """)
+                 FROM inference_results r
+                WHERE r.organization_id = :organizationId AND r.trace_id = :traceId AND r.deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("traceId", traceId)
                 .query(InferenceResultRepository::map)
@@ -191,15 +191,15 @@ class InferenceResultRepository {
     void update(InferenceResult result) {
         Usage usage = result.usage();
         jdbc.sql("""
-                        UPDATE inference_results
-                        SET status = :status, error = :error, input = :input::jsonb, actual_output = :actualOutput,
-                            retrieval_context = :retrievalContext, latency = :latency, input_tokens = :inputTokens,
-                            output_tokens = :outputTokens, cache_read_input_tokens = :cacheReadInputTokens,
-                            tokens = :tokens, cost_per_input_token = :costPerInputToken,
-                            cost_per_output_token = :costPerOutputToken,
-                            cost_per_cache_read_input_token = :costPerCacheReadInputToken, cost = :cost
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE inference_results
+                SET status = :status, error = :error, input = :input::jsonb, actual_output = :actualOutput,
+                    retrieval_context = :retrievalContext, latency = :latency, input_tokens = :inputTokens,
+                    output_tokens = :outputTokens, cache_read_input_tokens = :cacheReadInputTokens,
+                    tokens = :tokens, cost_per_input_token = :costPerInputToken,
+                    cost_per_output_token = :costPerOutputToken,
+                    cost_per_cache_read_input_token = :costPerCacheReadInputToken, cost = :cost
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("status", result.status().name())
                 .param("error", result.error())
                 .param("input", JsonValues.write(result.input()))
@@ -222,9 +222,9 @@ class InferenceResultRepository {
     /** Soft-deletes the live rows among {@code ids}; answers how many it deleted. */
     int softDelete(UUID organizationId, Collection<UUID> ids, Instant now) {
         return jdbc.sql("""
-                        UPDATE inference_results SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND id IN (:ids) AND deleted_at IS NULL
-                        """)
+                UPDATE inference_results SET deleted_at = :now
+                WHERE organization_id = :organizationId AND id IN (:ids) AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("ids", ids)
@@ -233,9 +233,9 @@ class InferenceResultRepository {
 
     void softDeleteSession(UUID organizationId, UUID sessionId, Instant now) {
         jdbc.sql("""
-                        UPDATE inference_results SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND session_id = :sessionId AND deleted_at IS NULL
-                        """)
+                UPDATE inference_results SET deleted_at = :now
+                WHERE organization_id = :organizationId AND session_id = :sessionId AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("sessionId", sessionId)

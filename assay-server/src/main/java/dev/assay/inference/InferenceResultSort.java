@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The fields inference results can be sorted by, with their columns. */
 enum InferenceResultSort implements SortField {
-    CREATED_AT("r.created_at"),
-    INDEX("r.idx");
+    CREATED_AT("r.created_at"), INDEX("r.idx");
 
     private final String column;
 

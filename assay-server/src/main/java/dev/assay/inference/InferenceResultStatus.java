@@ -5,10 +5,7 @@ import java.util.Locale;
 
 /** The state of a turn's output. */
 public enum InferenceResultStatus {
-    PENDING,
-    GENERATED,
-    FAILED,
-    SKIPPED;
+    PENDING, GENERATED, FAILED, SKIPPED;
 
     static InferenceResultStatus fromWire(String field, String value) {
         try {

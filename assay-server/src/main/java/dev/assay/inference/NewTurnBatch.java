@@ -12,8 +12,7 @@ public record NewTurnBatch(SessionReference session, List<Message> messages, @Nu
 
     /** The author of a message. */
     public enum Role {
-        USER,
-        ASSISTANT
+        USER, ASSISTANT
     }
 
     /** One chat message. */

@@ -18,16 +18,16 @@ class TurnStatisticsRepository {
 
     List<TurnStatisticsService.DailyTurns> dailyTurns(UUID organizationId, Instant since) {
         return jdbc.sql("""
-                        SELECT date_trunc('day', r.created_at, 'UTC') AS day, s.version_id, count(*) AS turns,
-                               avg(r.latency) AS mean_latency,
-                               percentile_cont(0.95) WITHIN GROUP (ORDER BY r.latency) AS p95_latency,
-                               sum(r.cost) AS cost, sum(r.tokens)::bigint AS tokens
-                        FROM inference_results r JOIN sessions s ON s.id = r.session_id
-                        WHERE r.organization_id = :organizationId AND r.deleted_at IS NULL AND r.created_at >= :since
-                          AND s.organization_id = :organizationId AND s.deleted_at IS NULL
-                        GROUP BY 1, 2
-                        ORDER BY 1
-                        """)
+                SELECT date_trunc('day', r.created_at, 'UTC') AS day, s.version_id, count(*) AS turns,
+                       avg(r.latency) AS mean_latency,
+                       percentile_cont(0.95) WITHIN GROUP (ORDER BY r.latency) AS p95_latency,
+                       sum(r.cost) AS cost, sum(r.tokens)::bigint AS tokens
+                FROM inference_results r JOIN sessions s ON s.id = r.session_id
+                WHERE r.organization_id = :organizationId AND r.deleted_at IS NULL AND r.created_at >= :since
+                  AND s.organization_id = :organizationId AND s.deleted_at IS NULL
+                GROUP BY 1, 2
+                ORDER BY 1
+                """)
                 .param("organizationId", organizationId)
                 .param("since", Sql.timestamp(since))
                 .query((rs, row) -> new TurnStatisticsService.DailyTurns(

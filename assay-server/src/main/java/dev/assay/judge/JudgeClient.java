@@ -74,7 +74,7 @@ final class JudgeClient {
             builder.temperature(properties.temperature());
         }
         ChatRequest request = builder.build();
-        for (int retry = 0; ; retry++) {
+        for (int retry = 0;; retry++) {
             if (!circuit.tryAcquire()) {
                 Instant until = circuit.openUntil().orElse(null);
                 return new JudgeReply.Unavailable("The LLM judge kept failing; no call goes out until "

@@ -54,7 +54,7 @@ final class JudgePrompts {
             case PARTIAL_PROMPT -> partial(metric, input);
             case FULL_PROMPT -> full(metric, input);
             case SELF_HOSTED, HUMAN_EVALUATION, DETERMINISTIC, CLASSIFIER ->
-                    new Result.Unusable("Metric " + metric.name() + " of source " + metric.source() + " is not judged by an LLM");
+                new Result.Unusable("Metric " + metric.name() + " of source " + metric.source() + " is not judged by an LLM");
         };
     }
 

@@ -60,7 +60,7 @@ public final class JudgeScorer implements Scorer {
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user())));
         List<String> answers = new ArrayList<>();
         ModelUsage usage = null;
-        for (int round = 1; ; round++) {
+        for (int round = 1;; round++) {
             JudgeReply reply = judge.ask(model, messages);
             switch (reply) {
                 case JudgeReply.Unavailable unavailable -> {

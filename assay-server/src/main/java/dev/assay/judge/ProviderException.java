@@ -46,7 +46,8 @@ final class ProviderException extends LangChain4jException {
         return kind;
     }
 
-    @Nullable Duration retryAfter() {
+    @Nullable
+    Duration retryAfter() {
         return retryAfter;
     }
 

@@ -39,11 +39,11 @@ class MetricRepository {
     void insert(MetricDefinition metric) {
         try {
             jdbc.sql("""
-                            INSERT INTO metrics (id, organization_id, name, source, evaluation_params, judge_prompt,
-                                evaluator_model_name, description, documentation_url, tags, user_group_ids, created_at)
-                            VALUES (:id, :organizationId, :name, :source, :evaluationParams, :judgePrompt,
-                                :evaluatorModelName, :description, :documentationUrl, :tags, :userGroupIds, :createdAt)
-                            """)
+                    INSERT INTO metrics (id, organization_id, name, source, evaluation_params, judge_prompt,
+                        evaluator_model_name, description, documentation_url, tags, user_group_ids, created_at)
+                    VALUES (:id, :organizationId, :name, :source, :evaluationParams, :judgePrompt,
+                        :evaluatorModelName, :description, :documentationUrl, :tags, :userGroupIds, :createdAt)
+                    """)
                     .param("id", metric.id())
                     .param("organizationId", metric.organizationId())
                     .param("name", metric.name())
@@ -65,12 +65,12 @@ class MetricRepository {
     /** Inserts or refreshes a built-in metric (organization null) under its stable id. */
     void upsertBuiltIn(BuiltInMetrics.BuiltIn builtIn, Instant now) {
         jdbc.sql("""
-                        INSERT INTO metrics (id, organization_id, name, source, evaluation_params, description, created_at)
-                        VALUES (:id, NULL, :name, :source, :evaluationParams, :description, :createdAt)
-                        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, source = EXCLUDED.source,
-                            evaluation_params = EXCLUDED.evaluation_params, description = EXCLUDED.description,
-                            deleted_at = NULL
-                        """)
+                INSERT INTO metrics (id, organization_id, name, source, evaluation_params, description, created_at)
+                VALUES (:id, NULL, :name, :source, :evaluationParams, :description, :createdAt)
+                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, source = EXCLUDED.source,
+                    evaluation_params = EXCLUDED.evaluation_params, description = EXCLUDED.description,
+                    deleted_at = NULL
+                """)
                 .param("id", builtIn.id())
                 .param("name", builtIn.name())
                 .param("source", builtIn.source().name())
@@ -111,7 +111,7 @@ class MetricRepository {
     /** A visible metric by exact name; the organization's own wins over a built-in. */
     Optional<MetricDefinition> findByName(UUID organizationId, String name) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM metrics m WHERE " + VISIBLE
-                        + " AND m.name = :name ORDER BY m.organization_id NULLS LAST LIMIT 1")
+                + " AND m.name = :name ORDER BY m.organization_id NULLS LAST LIMIT 1")
                 .param("organizationId", organizationId)
                 .param("name", name)
                 .query(MetricRepository::map)
@@ -134,10 +134,10 @@ class MetricRepository {
             return List.of();
         }
         return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM metrics m
-                        WHERE (m.organization_id IN (:organizationIds) OR m.organization_id IS NULL) AND m.deleted_at IS NULL
-                          AND m.id IN (:ids)
-                        """)
+                 FROM metrics m
+                WHERE (m.organization_id IN (:organizationIds) OR m.organization_id IS NULL) AND m.deleted_at IS NULL
+                  AND m.id IN (:ids)
+                """)
                 .param("organizationIds", organizationIds)
                 .param("ids", ids)
                 .query(MetricRepository::map)
@@ -163,9 +163,9 @@ class MetricRepository {
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
         return jdbc.sql("""
-                        UPDATE metrics SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE metrics SET deleted_at = :now
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)

@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The fields metrics can be sorted by, with their columns. */
 enum MetricSort implements SortField {
-    CREATED_AT("m.created_at"),
-    NAME("m.name");
+    CREATED_AT("m.created_at"), NAME("m.name");
 
     private final String column;
 

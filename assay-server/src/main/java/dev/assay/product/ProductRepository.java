@@ -33,11 +33,11 @@ class ProductRepository {
     void insert(Product product) {
         try {
             jdbc.sql("""
-                            INSERT INTO products (id, organization_id, name, description, risk_level, operator_type,
-                                security_boundaries, capabilities, policies, inabilities, created_at)
-                            VALUES (:id, :organizationId, :name, :description, :riskLevel, :operatorType,
-                                :securityBoundaries, :capabilities, :policies, :inabilities, :createdAt)
-                            """)
+                    INSERT INTO products (id, organization_id, name, description, risk_level, operator_type,
+                        security_boundaries, capabilities, policies, inabilities, created_at)
+                    VALUES (:id, :organizationId, :name, :description, :riskLevel, :operatorType,
+                        :securityBoundaries, :capabilities, :policies, :inabilities, :createdAt)
+                    """)
                     .param("id", product.id())
                     .param("organizationId", product.organizationId())
                     .param("name", product.name())
@@ -58,9 +58,9 @@ class ProductRepository {
     Optional<Product> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM products p
-                        WHERE p.organization_id = :organizationId AND p.id = :id AND p.deleted_at IS NULL
-                        """)
+                 FROM products p
+                WHERE p.organization_id = :organizationId AND p.id = :id AND p.deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query(ProductRepository::map)
@@ -83,17 +83,17 @@ class ProductRepository {
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
         int deleted = jdbc.sql("""
-                        UPDATE products SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE products SET deleted_at = :now
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .update();
         jdbc.sql("""
-                        UPDATE versions SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND product_id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE versions SET deleted_at = :now
+                WHERE organization_id = :organizationId AND product_id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)

@@ -19,8 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Products and their versions. */
 @Service
 public class ProductService {
-    private static final VersionDetails DEFAULT_VERSION =
-            new VersionDetails("default", null, null, null, null, null, null, null);
+    private static final VersionDetails DEFAULT_VERSION = new VersionDetails("default", null, null, null, null, null, null, null);
 
     private final ProductRepository products;
     private final VersionRepository versions;

@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The fields products and versions can be sorted by, with their columns. */
 enum ProductSort implements SortField {
-    CREATED_AT("created_at"),
-    NAME("name");
+    CREATED_AT("created_at"), NAME("name");
 
     private final String column;
 

@@ -58,9 +58,9 @@ class VersionRepository {
     Optional<Version> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM versions v
-                        WHERE v.organization_id = :organizationId AND v.id = :id AND v.deleted_at IS NULL
-                        """)
+                 FROM versions v
+                WHERE v.organization_id = :organizationId AND v.id = :id AND v.deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query(VersionRepository::map)
@@ -71,11 +71,11 @@ class VersionRepository {
     Optional<Version> findLatest(UUID organizationId, UUID productId) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM versions v
-                        WHERE v.organization_id = :organizationId AND v.product_id = :productId AND v.deleted_at IS NULL
-                        ORDER BY v.created_at DESC, v.id DESC
-                        LIMIT 1
-                        """)
+                 FROM versions v
+                WHERE v.organization_id = :organizationId AND v.product_id = :productId AND v.deleted_at IS NULL
+                ORDER BY v.created_at DESC, v.id DESC
+                LIMIT 1
+                """)
                 .param("organizationId", organizationId)
                 .param("productId", productId)
                 .query(VersionRepository::map)
@@ -98,9 +98,9 @@ class VersionRepository {
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
         return jdbc.sql("""
-                        UPDATE versions SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE versions SET deleted_at = :now
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)

@@ -49,8 +49,8 @@ class SessionController {
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SessionResponse.class))))
     void list(Caller caller, HttpServletRequest request, HttpServletResponse response) {
         ListQuery query = ListQuery.of(request.getParameterMap());
-        JsonArrayStream.write(response, json, sink ->
-                sessions.list(caller, query, session -> sink.accept(SessionMapper.toResponse(session))));
+        JsonArrayStream.write(response, json,
+                sink -> sessions.list(caller, query, session -> sink.accept(SessionMapper.toResponse(session))));
     }
 
     @GetMapping("/{id}")

@@ -38,11 +38,11 @@ class SessionRepository {
     void insert(Session session) {
         try {
             jdbc.sql("""
-                            INSERT INTO sessions (id, organization_id, version_id, custom_id, user_id, test_case_id,
-                                context, stopping_reason, error, status, metadata, created_at)
-                            VALUES (:id, :organizationId, :versionId, :customId, :userId, :testCaseId,
-                                :context, :stoppingReason, :error, :status, :metadata::jsonb, :createdAt)
-                            """)
+                    INSERT INTO sessions (id, organization_id, version_id, custom_id, user_id, test_case_id,
+                        context, stopping_reason, error, status, metadata, created_at)
+                    VALUES (:id, :organizationId, :versionId, :customId, :userId, :testCaseId,
+                        :context, :stoppingReason, :error, :status, :metadata::jsonb, :createdAt)
+                    """)
                     .param("id", session.id())
                     .param("organizationId", session.organizationId())
                     .param("versionId", session.versionId())
@@ -64,11 +64,11 @@ class SessionRepository {
     void update(Session session) {
         try {
             jdbc.sql("""
-                            UPDATE sessions
-                            SET custom_id = :customId, status = :status, context = :context,
-                                stopping_reason = :stoppingReason, metadata = :metadata::jsonb, error = :error
-                            WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                            """)
+                    UPDATE sessions
+                    SET custom_id = :customId, status = :status, context = :context,
+                        stopping_reason = :stoppingReason, metadata = :metadata::jsonb, error = :error
+                    WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                    """)
                     .param("customId", session.customId())
                     .param("status", session.status().name())
                     .param("context", session.context())
@@ -86,9 +86,9 @@ class SessionRepository {
     Optional<Session> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM sessions s
-                        WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
-                        """)
+                 FROM sessions s
+                WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query(SessionRepository::map)
@@ -98,11 +98,11 @@ class SessionRepository {
     /** Finds and row-locks a live session, so turns appended to it get consecutive indices. */
     Optional<LockedSession> lock(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                        , s.next_idx
-                         FROM sessions s
-                        WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
-                        FOR UPDATE
-                        """)
+                , s.next_idx
+                 FROM sessions s
+                WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
+                FOR UPDATE
+                """)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query((rs, row) -> new LockedSession(map(rs, row), rs.getLong("next_idx")))
@@ -121,12 +121,12 @@ class SessionRepository {
         }
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM sessions s
-                        WHERE s.organization_id = :organizationId AND s.version_id IN (:versionIds)
-                          AND s.custom_id = :customId AND s.deleted_at IS NULL
-                        ORDER BY s.created_at DESC, s.id DESC
-                        LIMIT 1
-                        """)
+                 FROM sessions s
+                WHERE s.organization_id = :organizationId AND s.version_id IN (:versionIds)
+                  AND s.custom_id = :customId AND s.deleted_at IS NULL
+                ORDER BY s.created_at DESC, s.id DESC
+                LIMIT 1
+                """)
                 .param("organizationId", organizationId)
                 .param("versionIds", versionIds)
                 .param("customId", customId)
@@ -167,9 +167,9 @@ class SessionRepository {
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
         return jdbc.sql("""
-                        UPDATE sessions SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE sessions SET deleted_at = :now
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)

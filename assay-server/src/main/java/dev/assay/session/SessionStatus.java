@@ -5,9 +5,7 @@ import java.util.Locale;
 
 /** The lifecycle of a session. */
 public enum SessionStatus {
-    PENDING,
-    COMPLETED,
-    FAILED;
+    PENDING, COMPLETED, FAILED;
 
     /** Reads a status case-insensitively; anything else is a 400 naming the field. */
     static SessionStatus fromWire(String field, String value) {

@@ -32,11 +32,11 @@ class SpecificationRepository {
 
     void insert(Specification specification) {
         jdbc.sql("""
-                        INSERT INTO specifications (id, organization_id, product_id, name, description, type, test_type,
-                            test_variant, created_at)
-                        VALUES (:id, :organizationId, :productId, :name, :description, :type, :testType, :testVariant,
-                            :createdAt)
-                        """)
+                INSERT INTO specifications (id, organization_id, product_id, name, description, type, test_type,
+                    test_variant, created_at)
+                VALUES (:id, :organizationId, :productId, :name, :description, :type, :testType, :testVariant,
+                    :createdAt)
+                """)
                 .param("id", specification.id())
                 .param("organizationId", specification.organizationId())
                 .param("productId", specification.productId())
@@ -52,9 +52,9 @@ class SpecificationRepository {
     void link(UUID specificationId, Collection<UUID> metricIds) {
         for (UUID metricId : metricIds) {
             jdbc.sql("""
-                            INSERT INTO specification_metrics (specification_id, metric_id) VALUES (:specificationId, :metricId)
-                            ON CONFLICT DO NOTHING
-                            """)
+                    INSERT INTO specification_metrics (specification_id, metric_id) VALUES (:specificationId, :metricId)
+                    ON CONFLICT DO NOTHING
+                    """)
                     .param("specificationId", specificationId)
                     .param("metricId", metricId)
                     .update();
@@ -74,9 +74,9 @@ class SpecificationRepository {
     Optional<Specification> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM specifications s
-                        WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
-                        """)
+                 FROM specifications s
+                WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query(SpecificationRepository::map)
@@ -87,10 +87,10 @@ class SpecificationRepository {
     List<Specification> findByProduct(UUID organizationId, UUID productId) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM specifications s
-                        WHERE s.organization_id = :organizationId AND s.product_id = :productId AND s.deleted_at IS NULL
-                        ORDER BY s.created_at, s.id
-                        """)
+                 FROM specifications s
+                WHERE s.organization_id = :organizationId AND s.product_id = :productId AND s.deleted_at IS NULL
+                ORDER BY s.created_at, s.id
+                """)
                 .param("organizationId", organizationId)
                 .param("productId", productId)
                 .query(SpecificationRepository::map)
@@ -111,9 +111,9 @@ class SpecificationRepository {
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
         return jdbc.sql("""
-                        UPDATE specifications SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE specifications SET deleted_at = :now
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)

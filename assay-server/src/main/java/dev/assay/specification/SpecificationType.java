@@ -6,9 +6,7 @@ import java.util.Map;
 
 /** What a specification states about the product. */
 enum SpecificationType {
-    CAPABILITY,
-    INABILITY,
-    POLICY;
+    CAPABILITY, INABILITY, POLICY;
 
     private static final Map<String, String> TEST_TYPES = Map.of(
             "ACCURACY", "ACCURACY", "QUALITY", "ACCURACY",

@@ -33,15 +33,15 @@ class TestCaseRepository {
 
     void insert(TestCase testCase) {
         jdbc.sql("""
-                        INSERT INTO test_cases (id, organization_id, test_id, input, expected_output, context,
-                            expected_tools, variant, strategy, source, user_persona, scenario, goal, max_iterations,
-                            initial_prompt, stopping_criterias, reviewed_by_id, language_code, user_score,
-                            user_score_reason, confidence, confidence_reason, created_at)
-                        VALUES (:id, :organizationId, :testId, :input, :expectedOutput, :context,
-                            :expectedTools, :variant, :strategy, :source, :userPersona, :scenario, :goal, :maxIterations,
-                            :initialPrompt, :stoppingCriterias, :reviewedById, :languageCode, :userScore,
-                            :userScoreReason, :confidence, :confidenceReason, :createdAt)
-                        """)
+                INSERT INTO test_cases (id, organization_id, test_id, input, expected_output, context,
+                    expected_tools, variant, strategy, source, user_persona, scenario, goal, max_iterations,
+                    initial_prompt, stopping_criterias, reviewed_by_id, language_code, user_score,
+                    user_score_reason, confidence, confidence_reason, created_at)
+                VALUES (:id, :organizationId, :testId, :input, :expectedOutput, :context,
+                    :expectedTools, :variant, :strategy, :source, :userPersona, :scenario, :goal, :maxIterations,
+                    :initialPrompt, :stoppingCriterias, :reviewedById, :languageCode, :userScore,
+                    :userScoreReason, :confidence, :confidenceReason, :createdAt)
+                """)
                 .param("id", testCase.id())
                 .param("organizationId", testCase.organizationId())
                 .param("testId", testCase.testId())
@@ -71,9 +71,9 @@ class TestCaseRepository {
     Optional<TestCase> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM test_cases tc
-                        WHERE tc.organization_id = :organizationId AND tc.id = :id AND tc.deleted_at IS NULL
-                        """)
+                 FROM test_cases tc
+                WHERE tc.organization_id = :organizationId AND tc.id = :id AND tc.deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query(TestCaseRepository::map)
@@ -96,9 +96,9 @@ class TestCaseRepository {
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
         return jdbc.sql("""
-                        UPDATE test_cases SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE test_cases SET deleted_at = :now
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)

@@ -35,13 +35,13 @@ class TestSuiteRepository {
     void insert(TestSuite test) {
         try {
             jdbc.sql("""
-                            INSERT INTO tests (id, organization_id, product_id, name, type, language_code,
-                                ground_truth_uri, few_shot, custom_user_persona, variants, strategies,
-                                custom_variant_description, max_test_cases, uri, status, created_at)
-                            VALUES (:id, :organizationId, :productId, :name, :type, :languageCode,
-                                :groundTruthUri, :fewShot, :customUserPersona, :variants, :strategies,
-                                :customVariantDescription, :maxTestCases, :uri, :status, :createdAt)
-                            """)
+                    INSERT INTO tests (id, organization_id, product_id, name, type, language_code,
+                        ground_truth_uri, few_shot, custom_user_persona, variants, strategies,
+                        custom_variant_description, max_test_cases, uri, status, created_at)
+                    VALUES (:id, :organizationId, :productId, :name, :type, :languageCode,
+                        :groundTruthUri, :fewShot, :customUserPersona, :variants, :strategies,
+                        :customVariantDescription, :maxTestCases, :uri, :status, :createdAt)
+                    """)
                     .param("id", test.id())
                     .param("organizationId", test.organizationId())
                     .param("productId", test.productId())
@@ -67,9 +67,9 @@ class TestSuiteRepository {
     Optional<TestSuite> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM tests t
-                        WHERE t.organization_id = :organizationId AND t.id = :id AND t.deleted_at IS NULL
-                        """)
+                 FROM tests t
+                WHERE t.organization_id = :organizationId AND t.id = :id AND t.deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query(TestSuiteRepository::map)
@@ -93,9 +93,9 @@ class TestSuiteRepository {
     /** Soft-deletes the test and its live test cases; false when there was no live test. */
     boolean softDelete(UUID organizationId, UUID id, Instant now) {
         int deleted = jdbc.sql("""
-                        UPDATE tests SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE tests SET deleted_at = :now
+                WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)
@@ -104,9 +104,9 @@ class TestSuiteRepository {
             return false;
         }
         jdbc.sql("""
-                        UPDATE test_cases SET deleted_at = :now
-                        WHERE organization_id = :organizationId AND test_id = :id AND deleted_at IS NULL
-                        """)
+                UPDATE test_cases SET deleted_at = :now
+                WHERE organization_id = :organizationId AND test_id = :id AND deleted_at IS NULL
+                """)
                 .param("now", Sql.timestamp(now))
                 .param("organizationId", organizationId)
                 .param("id", id)

@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The fields test suites can be sorted by, with their columns. */
 enum TestSuiteSort implements SortField {
-    CREATED_AT("t.created_at"),
-    NAME("t.name");
+    CREATED_AT("t.created_at"), NAME("t.name");
 
     private final String column;
 

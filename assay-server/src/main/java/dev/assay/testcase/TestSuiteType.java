@@ -8,9 +8,7 @@ import java.util.Locale;
  * emitted (docs/reference/galtea-contract.md §5.1, §8 item 25).
  */
 public enum TestSuiteType {
-    ACCURACY,
-    SECURITY,
-    BEHAVIOR;
+    ACCURACY, SECURITY, BEHAVIOR;
 
     /** Either vocabulary, in any case: {@code QUALITY} is {@code ACCURACY}, and so on. */
     static TestSuiteType fromWire(String value) {

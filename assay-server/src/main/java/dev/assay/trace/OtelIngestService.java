@@ -217,9 +217,9 @@ class OtelIngestService {
         }
         List<Session> existing = new ArrayList<>(1);
         sessions.list(caller, ListQuery.of(Map.of(
-                "customIds", new String[] {conversation},
-                "versionIds", new String[] {versionId},
-                "limit", new String[] {"1"})), existing::add);
+                "customIds", new String[]{conversation},
+                "versionIds", new String[]{versionId},
+                "limit", new String[]{"1"})), existing::add);
         Session session;
         if (existing.isEmpty()) {
             if (newConversations[0] == properties.maxNewConversationsPerPayload()) {
@@ -308,7 +308,8 @@ class OtelIngestService {
             }
         }
 
-        @Nullable String message() {
+        @Nullable
+        String message() {
             return count == 0 ? null : String.join("; ", reasons);
         }
     }

@@ -23,8 +23,8 @@ final class OtelMapping {
     /** The attribute keys that name the turn of a span (the second is the pre-5.0 spelling). */
     static final List<String> TURN_KEYS = List.of("galtea.trace.id", "galtea.inference_result.id");
     /** Conversation keys that assemble production sessions, in order of precedence. */
-    static final List<String> CONVERSATION_KEYS =
-            List.of("galtea.session.custom_id", "gen_ai.conversation.id", "session.id", "temporalWorkflowID");
+    static final List<String> CONVERSATION_KEYS = List.of("galtea.session.custom_id", "gen_ai.conversation.id", "session.id",
+            "temporalWorkflowID");
     static final String VERSION_KEY = "galtea.version.id";
     static final String TEST_CASE_KEY = "galtea.test_case.id";
     static final String INPUT_TOKENS = "gen_ai.usage.input_tokens";

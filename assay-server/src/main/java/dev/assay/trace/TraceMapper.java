@@ -41,8 +41,8 @@ final class TraceMapper {
         if (turn == null) {
             throw AssayException.invalidField(prefix + "inferenceResultId", "is required");
         }
-        UUID turnId = Ids.parse(IdKind.INFERENCE_RESULT, turn).orElseThrow(() ->
-                new NotFoundException(ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result not found: " + turn));
+        UUID turnId = Ids.parse(IdKind.INFERENCE_RESULT, turn)
+                .orElseThrow(() -> new NotFoundException(ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result not found: " + turn));
         String name = text(node, prefix, "name");
         if (name == null || name.isBlank()) {
             throw AssayException.invalidField(prefix + "name", "is required and must not be blank");
@@ -141,7 +141,8 @@ final class TraceMapper {
     private static TraceNodeResponse node(Span span, Map<UUID, List<Span>> children, int depth) {
         // Nesting is checked on write, so depth is bounded by the number of spans; the guard only
         // protects the recursion from data written around the API.
-        List<TraceNodeResponse> below = depth > 10_000 ? List.of()
+        List<TraceNodeResponse> below = depth > 10_000
+                ? List.of()
                 : children.getOrDefault(span.id(), List.of()).stream().map(child -> node(child, children, depth + 1)).toList();
         return new TraceNodeResponse(toResponse(span), below);
     }
@@ -151,8 +152,8 @@ final class TraceMapper {
         if (text == null) {
             return null;
         }
-        return parseSpanId(text).orElseThrow(() ->
-                AssayException.invalidField(prefix + name, "must be a span id (trace_...) or a UUID: '" + text + "'"));
+        return parseSpanId(text)
+                .orElseThrow(() -> AssayException.invalidField(prefix + name, "must be a span id (trace_...) or a UUID: '" + text + "'"));
     }
 
     private static @Nullable String text(JsonNode node, String prefix, String name) {
@@ -219,9 +220,9 @@ final class TraceMapper {
     private static void requireFinite(String field, @Nullable Object value) {
         switch (value) {
             case Double number when !Double.isFinite(number) ->
-                    throw AssayException.invalidField(field, "contains a number beyond the range of a double");
+                throw AssayException.invalidField(field, "contains a number beyond the range of a double");
             case String text when text.indexOf('\u0000') >= 0 ->
-                    throw AssayException.invalidField(field, "must not contain the NUL character (\\u0000)");
+                throw AssayException.invalidField(field, "must not contain the NUL character (\\u0000)");
             case Map<?, ?> map -> map.forEach((key, each) -> {
                 requireFinite(field, key);
                 requireFinite(field, each);

@@ -50,20 +50,20 @@ class TraceRepository {
             return Set.of();
         }
         return new HashSet<>(jdbc.sql("""
-                        INSERT INTO spans (id, organization_id, inference_result_id, session_id, parent_id, name, type,
-                            description, input_data, output_data, error, latency_ms, metadata, start_time, end_time,
-                            created_at)
-                        SELECT t.id, t.organization_id, t.inference_result_id, t.session_id, t.parent_id, t.name, t.type,
-                            t.description, t.input_data::jsonb, t.output_data::jsonb, t.error, t.latency_ms,
-                            t.metadata::jsonb, t.start_time::timestamptz, t.end_time::timestamptz,
-                            t.created_at::timestamptz
-                        FROM unnest(:ids, :organizationIds, :turnIds, :sessionIds, :parentIds, :names, :types,
-                            :descriptions, :inputs, :outputs, :errors, :latencies, :metadata, :starts, :ends, :createdAts)
-                        AS t(id, organization_id, inference_result_id, session_id, parent_id, name, type, description,
-                            input_data, output_data, error, latency_ms, metadata, start_time, end_time, created_at)
-                        ON CONFLICT (id) DO NOTHING
-                        RETURNING id
-                        """)
+                INSERT INTO spans (id, organization_id, inference_result_id, session_id, parent_id, name, type,
+                    description, input_data, output_data, error, latency_ms, metadata, start_time, end_time,
+                    created_at)
+                SELECT t.id, t.organization_id, t.inference_result_id, t.session_id, t.parent_id, t.name, t.type,
+                    t.description, t.input_data::jsonb, t.output_data::jsonb, t.error, t.latency_ms,
+                    t.metadata::jsonb, t.start_time::timestamptz, t.end_time::timestamptz,
+                    t.created_at::timestamptz
+                FROM unnest(:ids, :organizationIds, :turnIds, :sessionIds, :parentIds, :names, :types,
+                    :descriptions, :inputs, :outputs, :errors, :latencies, :metadata, :starts, :ends, :createdAts)
+                AS t(id, organization_id, inference_result_id, session_id, parent_id, name, type, description,
+                    input_data, output_data, error, latency_ms, metadata, start_time, end_time, created_at)
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id
+                """)
                 .param("ids", array("uuid", spans, Span::id))
                 .param("organizationIds", array("uuid", spans, Span::organizationId))
                 .param("turnIds", array("uuid", spans, Span::inferenceResultId))
@@ -97,7 +97,7 @@ class TraceRepository {
 
     Optional<Span> find(UUID organizationId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM spans s WHERE s.organization_id = :organizationId AND s.id = :id AND "
-                        + LIVE)
+                + LIVE)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .query(TraceRepository::map)
@@ -111,11 +111,11 @@ class TraceRepository {
         }
         return jdbc.sql("SELECT " + COLUMNS + """
 
-                         FROM spans s
-                        WHERE s.organization_id = :organizationId AND s.inference_result_id = ANY(:turnIds)
-                          AND s.deleted_at IS NULL
-                        ORDER BY s.inference_result_id, s.start_time NULLS LAST, s.created_at, s.id
-                        """)
+                 FROM spans s
+                WHERE s.organization_id = :organizationId AND s.inference_result_id = ANY(:turnIds)
+                  AND s.deleted_at IS NULL
+                ORDER BY s.inference_result_id, s.start_time NULLS LAST, s.created_at, s.id
+                """)
                 .param("organizationId", organizationId)
                 .param("turnIds", new SqlArrayValue("uuid", turnIds.toArray()))
                 .query(TraceRepository::map)
@@ -132,9 +132,9 @@ class TraceRepository {
             return sessions;
         }
         jdbc.sql("""
-                        SELECT id, session_id FROM inference_results
-                        WHERE organization_id = :organizationId AND id = ANY(:turnIds) AND deleted_at IS NULL
-                        """)
+                SELECT id, session_id FROM inference_results
+                WHERE organization_id = :organizationId AND id = ANY(:turnIds) AND deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("turnIds", new SqlArrayValue("uuid", turnIds.toArray()))
                 .query(rs -> {
@@ -146,15 +146,15 @@ class TraceRepository {
     /** The sums of the GenAI token counts over a turn's live spans ({@code null} where no span reports one). */
     Long[] tokenSums(UUID turnId) {
         return jdbc.sql("""
-                        SELECT SUM(CASE WHEN metadata->>'gen_ai.usage.input_tokens' ~ '^[0-9]{1,18}$'
-                                        THEN (metadata->>'gen_ai.usage.input_tokens')::bigint END) AS input_tokens,
-                               SUM(CASE WHEN metadata->>'gen_ai.usage.output_tokens' ~ '^[0-9]{1,18}$'
-                                        THEN (metadata->>'gen_ai.usage.output_tokens')::bigint END) AS output_tokens
-                        FROM spans
-                        WHERE inference_result_id = :turnId AND deleted_at IS NULL
-                        """)
+                SELECT SUM(CASE WHEN metadata->>'gen_ai.usage.input_tokens' ~ '^[0-9]{1,18}$'
+                                THEN (metadata->>'gen_ai.usage.input_tokens')::bigint END) AS input_tokens,
+                       SUM(CASE WHEN metadata->>'gen_ai.usage.output_tokens' ~ '^[0-9]{1,18}$'
+                                THEN (metadata->>'gen_ai.usage.output_tokens')::bigint END) AS output_tokens
+                FROM spans
+                WHERE inference_result_id = :turnId AND deleted_at IS NULL
+                """)
                 .param("turnId", turnId)
-                .query((rs, row) -> new Long[] {Sql.nullableLong(rs, "input_tokens"), Sql.nullableLong(rs, "output_tokens")})
+                .query((rs, row) -> new Long[]{Sql.nullableLong(rs, "input_tokens"), Sql.nullableLong(rs, "output_tokens")})
                 .single();
     }
 
@@ -164,11 +164,11 @@ class TraceRepository {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO otel_pending_spans (organization_id, trace_id, span_id, span, received_at)
-                        SELECT :organizationId, t.trace_id, t.span_id, t.span::jsonb, :now
-                        FROM unnest(:traceIds, :spanIds, :spans) AS t(trace_id, span_id, span)
-                        ON CONFLICT DO NOTHING
-                        """)
+                INSERT INTO otel_pending_spans (organization_id, trace_id, span_id, span, received_at)
+                SELECT :organizationId, t.trace_id, t.span_id, t.span::jsonb, :now
+                FROM unnest(:traceIds, :spanIds, :spans) AS t(trace_id, span_id, span)
+                ON CONFLICT DO NOTHING
+                """)
                 .param("organizationId", organizationId)
                 .param("now", Sql.timestamp(now))
                 .param("traceIds", new SqlArrayValue("text", pending.stream().map(OtlpSpan::traceId).toArray()))
@@ -191,10 +191,10 @@ class TraceRepository {
             return List.of();
         }
         return jdbc.sql("""
-                        DELETE FROM otel_pending_spans
-                        WHERE organization_id = :organizationId AND trace_id = ANY(:traceIds)
-                        RETURNING span::text
-                        """)
+                DELETE FROM otel_pending_spans
+                WHERE organization_id = :organizationId AND trace_id = ANY(:traceIds)
+                RETURNING span::text
+                """)
                 .param("organizationId", organizationId)
                 .param("traceIds", new SqlArrayValue("text", traceIds.toArray()))
                 .query((rs, row) -> JSON.readValue(rs.getString(1), OtlpSpan.class))
@@ -223,15 +223,15 @@ class TraceRepository {
     /** Soft-deletes a live span and every span below it; answers how many rows it deleted. */
     int softDeleteWithDescendants(UUID organizationId, UUID id, Instant now) {
         return jdbc.sql("""
-                        WITH RECURSIVE tree(id, depth) AS (
-                            SELECT s.id, 0 FROM spans s
-                            WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
-                            UNION
-                            SELECT c.id, tree.depth + 1 FROM spans c JOIN tree ON c.parent_id = tree.id
-                            WHERE c.organization_id = :organizationId AND c.deleted_at IS NULL AND tree.depth < 10000
-                        )
-                        UPDATE spans SET deleted_at = :now WHERE id IN (SELECT id FROM tree) AND deleted_at IS NULL
-                        """)
+                WITH RECURSIVE tree(id, depth) AS (
+                    SELECT s.id, 0 FROM spans s
+                    WHERE s.organization_id = :organizationId AND s.id = :id AND s.deleted_at IS NULL
+                    UNION
+                    SELECT c.id, tree.depth + 1 FROM spans c JOIN tree ON c.parent_id = tree.id
+                    WHERE c.organization_id = :organizationId AND c.deleted_at IS NULL AND tree.depth < 10000
+                )
+                UPDATE spans SET deleted_at = :now WHERE id IN (SELECT id FROM tree) AND deleted_at IS NULL
+                """)
                 .param("organizationId", organizationId)
                 .param("id", id)
                 .param("now", Sql.timestamp(now))

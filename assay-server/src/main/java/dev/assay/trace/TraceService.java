@@ -135,10 +135,9 @@ public class TraceService {
         if (!names.isEmpty()) {
             where.add("s.name IN (:names)", "names", names);
         }
-        query.instant("fromStartTime").ifPresent(value ->
-                where.add("s.start_time >= :fromStartTime", "fromStartTime", Sql.timestamp(value)));
-        query.instant("toStartTime").ifPresent(value ->
-                where.add("s.start_time <= :toStartTime", "toStartTime", Sql.timestamp(value)));
+        query.instant("fromStartTime")
+                .ifPresent(value -> where.add("s.start_time >= :fromStartTime", "fromStartTime", Sql.timestamp(value)));
+        query.instant("toStartTime").ifPresent(value -> where.add("s.start_time <= :toStartTime", "toStartTime", Sql.timestamp(value)));
         where.createdBetween("s", query);
         // A client-chosen UUID names its span as well as the trace_ form does.
         List<String> ids = query.ids("ids").stream()

@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** The fields spans can be sorted by, with their columns. */
 enum TraceSort implements SortField {
-    CREATED_AT("s.created_at"),
-    START_TIME("s.start_time");
+    CREATED_AT("s.created_at"), START_TIME("s.start_time");
 
     private final String column;
 

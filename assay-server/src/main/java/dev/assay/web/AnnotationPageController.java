@@ -85,7 +85,8 @@ class AnnotationPageController {
         Evaluation evaluation = evaluations.get(caller, evaluationId);
         model.addAttribute("evaluation", ConversationPageController.evaluationView(evaluation,
                 names.metrics(caller, List.of(evaluation.metricId()))));
-        Optional<InferenceResult> turn = evaluation.inferenceResultId() == null ? Optional.empty()
+        Optional<InferenceResult> turn = evaluation.inferenceResultId() == null
+                ? Optional.empty()
                 : turns.findById(caller, evaluation.inferenceResultId());
         model.addAttribute("input", turn.map(t -> Formats.input(t.input())).orElse(""));
         model.addAttribute("output", turn.map(t -> Objects.requireNonNullElse(t.actualOutput(), "")).orElse(""));

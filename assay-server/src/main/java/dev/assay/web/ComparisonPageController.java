@@ -88,7 +88,8 @@ class ComparisonPageController {
             rows.add(new ComparisonRow(metric.metricName(), Formats.score(metric.base().mean()), metric.base().n(),
                     interval(metric.base().meanInterval()), Formats.score(metric.candidate().mean()), metric.candidate().n(),
                     interval(metric.candidate().meanInterval()), signed(metric.delta()), interval(metric.deltaInterval()),
-                    metric.pairing().name(), metric.adjustedPValue() == null ? "—"
+                    metric.pairing().name(), metric.adjustedPValue() == null
+                            ? "—"
                             : String.format(Locale.ROOT, "%.4f", metric.adjustedPValue()),
                     metric.verdict().name()));
         }
@@ -111,7 +112,7 @@ class ComparisonPageController {
         Map<UUID, String> metricNames = new HashMap<>();
         comparison.metrics().forEach(metric -> metricNames.put(metric.metricId(), metric.metricName()));
         List<RegressedItem> items = comparisons.items(caller, Params.of("baseVersionId", base, "candidateVersionId", candidate,
-                        "limit", String.valueOf(WORST_ITEMS)).query()).stream()
+                "limit", String.valueOf(WORST_ITEMS)).query()).stream()
                 .filter(item -> item.delta() < 0)
                 .map(item -> new RegressedItem(metricNames.getOrDefault(item.metricId(), Ids.format(IdKind.METRIC, item.metricId())),
                         item.testCaseId(), Formats.score(item.baseScore()), Formats.score(item.candidateScore()),

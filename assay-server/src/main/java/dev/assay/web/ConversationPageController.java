@@ -93,7 +93,8 @@ class ConversationPageController {
     }
 
     static EvaluationView evaluationView(Evaluation evaluation, Map<UUID, String> metricNames) {
-        String judgeTokens = evaluation.inputTokens() == null && evaluation.outputTokens() == null ? "—"
+        String judgeTokens = evaluation.inputTokens() == null && evaluation.outputTokens() == null
+                ? "—"
                 : Formats.number(evaluation.inputTokens()) + " in / " + Formats.number(evaluation.outputTokens()) + " out";
         return new EvaluationView(Ids.format(IdKind.EVALUATION, evaluation.id()),
                 metricNames.getOrDefault(evaluation.metricId(), "deleted metric"), evaluation.status().name(),

@@ -83,7 +83,8 @@ class DashboardErrors implements HandlerExceptionResolver, Ordered {
         if (exception instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
             int status = spring.getStatusCode().value();
             log.debug("Dashboard page {} answered {} (correlation id {})", request.getRequestURI(), status, correlationId);
-            String message = status == 404 ? "There is no page at this address."
+            String message = status == 404
+                    ? "There is no page at this address."
                     : "The request could not be processed: " + spring.getBody().getDetail();
             return new ErrorPage(status, message, correlationId);
         }

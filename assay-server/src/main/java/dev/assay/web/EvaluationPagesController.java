@@ -109,7 +109,8 @@ class EvaluationPagesController {
                 .map(value -> new Option(value.name(), value.name(), value.name().equalsIgnoreCase(status)))
                 .toList());
         model.addAttribute("versions", versions.stream()
-                .map(version -> new Option(Names.versionId(version.id()), versionLabels.getOrDefault(version.id(), Names.versionId(version.id())),
+                .map(version -> new Option(Names.versionId(version.id()),
+                        versionLabels.getOrDefault(version.id(), Names.versionId(version.id())),
                         Names.versionId(version.id()).equals(versionId)))
                 .toList());
         model.addAttribute("minScore", Objects.requireNonNullElse(minScore, ""));
@@ -134,8 +135,9 @@ class EvaluationPagesController {
         Map<UUID, String> versionLabels = names.versionLabels(caller, versions);
         Map<UUID, String> metricNames = names.metrics(caller,
                 scoreList.stream().map(DailyScore::metricId).collect(Collectors.toSet()));
-        UUID selectedMetric = metricId == null || metricId.isBlank() ? metricNames.keySet().stream()
-                .min(Comparator.comparing(id -> metricNames.getOrDefault(id, ""))).orElse(null)
+        UUID selectedMetric = metricId == null || metricId.isBlank()
+                ? metricNames.keySet().stream()
+                        .min(Comparator.comparing(id -> metricNames.getOrDefault(id, ""))).orElse(null)
                 : Ids.parse(IdKind.METRIC, metricId.strip())
                         .orElseThrow(() -> AssayException.invalidField("metricId", "not a metric id: " + metricId));
         Function<UUID, String> label = id -> versionLabels.getOrDefault(id, Names.versionId(id));

@@ -27,7 +27,7 @@ final class Params {
     /** Adds the parameter unless the value is blank (an empty filter field means no filter). */
     Params put(String name, @Nullable String value) {
         if (value != null && !value.isBlank()) {
-            values.put(name, new String[] {value.strip()});
+            values.put(name, new String[]{value.strip()});
         }
         return this;
     }
@@ -43,7 +43,8 @@ final class Params {
 
     /** The last microsecond of a {@code yyyy-MM-dd} day in UTC, so "to" includes the whole day. */
     static @Nullable String endOfDay(String field, @Nullable String day) {
-        return day == null || day.isBlank() ? null
+        return day == null || day.isBlank()
+                ? null
                 : parseDay(field, day).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1000).toString();
     }
 

@@ -84,7 +84,8 @@ class SessionListPageController {
         model.addAttribute("sessions", rows);
         model.addAttribute("paged", cursor != null);
         model.addAttribute("versions", versions.stream()
-                .map(version -> new Option(Names.versionId(version.id()), versionLabels.getOrDefault(version.id(), Names.versionId(version.id())),
+                .map(version -> new Option(Names.versionId(version.id()),
+                        versionLabels.getOrDefault(version.id(), Names.versionId(version.id())),
                         Names.versionId(version.id()).equals(versionId)))
                 .toList());
         model.addAttribute("statuses", Arrays.stream(SessionStatus.values())

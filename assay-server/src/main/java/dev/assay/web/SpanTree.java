@@ -55,7 +55,7 @@ final class SpanTree {
 
     private static void walk(Span start, Map<UUID, List<Span>> children, Set<UUID> visited, List<SpanView> ordered) {
         Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {start, 0});
+        stack.push(new Object[]{start, 0});
         while (!stack.isEmpty() && ordered.size() < MAX_SPANS) {
             Object[] top = stack.pop();
             Span span = (Span) top[0];
@@ -66,7 +66,7 @@ final class SpanTree {
             ordered.add(view(span, depth));
             List<Span> kids = children.getOrDefault(span.id(), List.of());
             for (int i = kids.size() - 1; i >= 0; i--) {
-                stack.push(new Object[] {kids.get(i), depth + 1});
+                stack.push(new Object[]{kids.get(i), depth + 1});
             }
         }
     }

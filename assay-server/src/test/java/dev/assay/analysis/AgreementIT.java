@@ -60,7 +60,7 @@ class AgreementIT extends ApiIntegrationTest {
 
         @Test
         void measure_countsOnlyReviewedMachineEvaluations() {
-            reviewAll(judge, new double[] {0.9, 0.1}, new double[] {0.8, 0.3});
+            reviewAll(judge, new double[]{0.9, 0.1}, new double[]{0.8, 0.3});
             machineScore(judge, 0.5);
             MetricResponse human = EvaluationFixtures.aHumanMetric(client);
             EvaluationResponse annotated = client.evaluations()
@@ -89,7 +89,7 @@ class AgreementIT extends ApiIntegrationTest {
 
         @Test
         void measure_onePair_hasOnlyTheError() {
-            reviewAll(judge, new double[] {0.9}, new double[] {0.6});
+            reviewAll(judge, new double[]{0.9}, new double[]{0.6});
 
             MetricAgreementResponse result = client.agreement().measure(ListOptions.none()).metrics().getFirst();
 
@@ -102,7 +102,7 @@ class AgreementIT extends ApiIntegrationTest {
 
         @Test
         void measure_constantMachineScores_haveNoCorrelation() {
-            reviewAll(judge, new double[] {1, 1, 1}, new double[] {1, 0, 0.5});
+            reviewAll(judge, new double[]{1, 1, 1}, new double[]{1, 0, 0.5});
 
             MetricAgreementResponse result = client.agreement().measure(ListOptions.none()).metrics().getFirst();
 
@@ -113,7 +113,7 @@ class AgreementIT extends ApiIntegrationTest {
 
         @Test
         void measure_versionIdsFilter_keepsThatVersionsEvaluations() {
-            reviewAll(judge, new double[] {0.9, 0.1}, new double[] {0.8, 0.3});
+            reviewAll(judge, new double[]{0.9, 0.1}, new double[]{0.8, 0.3});
             String other = Fixtures.aVersion(client).id();
 
             assertThat(client.agreement().measure(ListOptions.none().filter("versionIds", other)).metrics()).isEmpty();
@@ -147,7 +147,8 @@ class AgreementIT extends ApiIntegrationTest {
         void measure_anotherOrganizationsReviews_areInvisible() {
             Tenant other = newTenant();
             MetricResponse foreignJudge = EvaluationFixtures.aSelfHostedMetric(other.client());
-            String foreignSession = other.client().sessions().create(CreateSessionRequest.forVersion(Fixtures.aVersion(other.client()).id())).id();
+            String foreignSession = other.client().sessions()
+                    .create(CreateSessionRequest.forVersion(Fixtures.aVersion(other.client()).id())).id();
             EvaluationFixtures.aTurn(other.client(), foreignSession);
             EvaluationResponse foreign = other.client().evaluations()
                     .createFromSession(foreignSession, List.of(EvaluationMetric.scored(foreignJudge.name(), 0.9)), null).getFirst();
@@ -187,7 +188,7 @@ class AgreementIT extends ApiIntegrationTest {
 
         @Test
         void disagreements_pageWithLimitAndOffset() {
-            reviewAll(judge, new double[] {0.5, 0.5, 0.5}, new double[] {0.9, 0.8, 0.7});
+            reviewAll(judge, new double[]{0.5, 0.5, 0.5}, new double[]{0.9, 0.8, 0.7});
 
             List<DisagreementResponse> page = client.agreement().disagreements(ListOptions.none().limit(1).offset(1));
 

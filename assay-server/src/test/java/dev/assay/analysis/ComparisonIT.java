@@ -86,8 +86,8 @@ class ComparisonIT extends ApiIntegrationTest {
         void compare_averagesRepeatedEvaluationsOfATestCase() {
             List<String> testCases = testCases(testId, 2);
             scoreAll(base, List.of(testCases.get(0), testCases.get(0), testCases.get(1), testCases.get(1)), metric,
-                    new double[] {0.2, 0.4, 0.5, 0.5});
-            scoreAll(candidate, testCases, metric, new double[] {0.6, 0.9});
+                    new double[]{0.2, 0.4, 0.5, 0.5});
+            scoreAll(candidate, testCases, metric, new double[]{0.6, 0.9});
 
             MetricComparisonResponse result = client.comparisons().compare(base, candidate).metrics().getFirst();
 
@@ -102,8 +102,8 @@ class ComparisonIT extends ApiIntegrationTest {
         @Test
         void compare_whenTestCaseSetsDiffer_isUnpaired() {
             List<String> testCases = testCases(testId, 4);
-            scoreAll(base, testCases.subList(0, 3), metric, new double[] {0.2, 0.4, 0.5});
-            scoreAll(candidate, testCases.subList(1, 4), metric, new double[] {0.6, 0.9, 0.7});
+            scoreAll(base, testCases.subList(0, 3), metric, new double[]{0.2, 0.4, 0.5});
+            scoreAll(candidate, testCases.subList(1, 4), metric, new double[]{0.6, 0.9, 0.7});
 
             MetricComparisonResponse result = client.comparisons().compare(base, candidate).metrics().getFirst();
 
@@ -115,8 +115,8 @@ class ComparisonIT extends ApiIntegrationTest {
         @Test
         void compare_isReproducible() {
             List<String> testCases = testCases(testId, 6);
-            scoreAll(base, testCases, metric, new double[] {0.1, 0.5, 0.9, 0.4, 0.3, 0.8});
-            scoreAll(candidate, testCases, metric, new double[] {0.2, 0.4, 0.7, 0.6, 0.3, 0.9});
+            scoreAll(base, testCases, metric, new double[]{0.1, 0.5, 0.9, 0.4, 0.3, 0.8});
+            scoreAll(candidate, testCases, metric, new double[]{0.2, 0.4, 0.7, 0.6, 0.3, 0.9});
 
             assertThat(client.comparisons().compare(base, candidate)).isEqualTo(client.comparisons().compare(base, candidate));
         }
@@ -139,7 +139,7 @@ class ComparisonIT extends ApiIntegrationTest {
         @Test
         void compare_aVersionWithItself_isNoChange() {
             List<String> testCases = testCases(testId, 4);
-            scoreAll(base, testCases, metric, new double[] {0.1, 0.5, 0.9, 0.4});
+            scoreAll(base, testCases, metric, new double[]{0.1, 0.5, 0.9, 0.4});
 
             MetricComparisonResponse result = client.comparisons().compare(base, base).metrics().getFirst();
 
@@ -151,7 +151,7 @@ class ComparisonIT extends ApiIntegrationTest {
 
         @Test
         void compare_whenTheCandidateHasNoScores_isInsufficientData() {
-            scoreAll(base, testCases(testId, 3), metric, new double[] {0.1, 0.5, 0.9});
+            scoreAll(base, testCases(testId, 3), metric, new double[]{0.1, 0.5, 0.9});
 
             MetricComparisonResponse result = client.comparisons().compare(base, candidate).metrics().getFirst();
 
@@ -183,8 +183,8 @@ class ComparisonIT extends ApiIntegrationTest {
             MetricResponse other = EvaluationFixtures.aSelfHostedMetric(client);
             scoreAll(base, null, metric, ReferenceSamples.UNPAIRED_MIXED_BASE);
             scoreAll(candidate, null, metric, ReferenceSamples.UNPAIRED_MIXED_CANDIDATE);
-            scoreAll(base, null, other, new double[] {0.5, 0.6});
-            scoreAll(candidate, null, other, new double[] {0.5, 0.6});
+            scoreAll(base, null, other, new double[]{0.5, 0.6});
+            scoreAll(candidate, null, other, new double[]{0.5, 0.6});
 
             List<MetricComparisonResponse> metrics = client.comparisons().compare(base, candidate).metrics();
 
@@ -200,9 +200,9 @@ class ComparisonIT extends ApiIntegrationTest {
         void compare_testIdsFilter_keepsOnlyThatTestsEvaluations() {
             String otherTest = Fixtures.aTest(client, productId).id();
             List<String> kept = testCases(testId, 3);
-            scoreAll(base, kept, metric, new double[] {0.1, 0.2, 0.3});
-            scoreAll(candidate, kept, metric, new double[] {0.1, 0.2, 0.3});
-            scoreAll(candidate, testCases(otherTest, 2), metric, new double[] {0.9, 0.9});
+            scoreAll(base, kept, metric, new double[]{0.1, 0.2, 0.3});
+            scoreAll(candidate, kept, metric, new double[]{0.1, 0.2, 0.3});
+            scoreAll(candidate, testCases(otherTest, 2), metric, new double[]{0.9, 0.9});
 
             MetricComparisonResponse result = client.comparisons()
                     .compare(base, candidate, ListOptions.none().filter("testIds", testId)).metrics().getFirst();
@@ -213,7 +213,7 @@ class ComparisonIT extends ApiIntegrationTest {
 
         @Test
         void compare_createdAtWindow_excludesEvaluationsOutsideIt() {
-            scoreAll(base, null, metric, new double[] {0.1, 0.2});
+            scoreAll(base, null, metric, new double[]{0.1, 0.2});
             Instant future = Instant.now().plus(1, ChronoUnit.DAYS);
 
             ComparisonResponse comparison = client.comparisons().compare(base, candidate, ListOptions.none().fromCreatedAt(future));
@@ -257,8 +257,8 @@ class ComparisonIT extends ApiIntegrationTest {
         @Test
         void items_pageWithLimitAndOffset() {
             List<String> testCases = testCases(testId, 4);
-            scoreAll(base, testCases, metric, new double[] {0.5, 0.5, 0.5, 0.5});
-            scoreAll(candidate, testCases, metric, new double[] {0.1, 0.2, 0.3, 0.4});
+            scoreAll(base, testCases, metric, new double[]{0.5, 0.5, 0.5, 0.5});
+            scoreAll(candidate, testCases, metric, new double[]{0.1, 0.2, 0.3, 0.4});
 
             List<ComparisonItemResponse> page = client.comparisons().items(base, candidate, ListOptions.none().limit(2).offset(1));
 

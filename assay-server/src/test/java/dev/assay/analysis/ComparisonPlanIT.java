@@ -68,9 +68,9 @@ class ComparisonPlanIT extends ApiIntegrationTest {
         client.evaluations().createFromSession(sessionId, List.of(EvaluationMetric.scored(metric.name(), 0.5)), null);
 
         Long mismatched = jdbc.sql("""
-                        SELECT count(*) FROM evaluations e JOIN sessions s ON s.id = e.session_id
-                        WHERE e.version_id <> s.version_id
-                        """).query(Long.class).single();
+                SELECT count(*) FROM evaluations e JOIN sessions s ON s.id = e.session_id
+                WHERE e.version_id <> s.version_id
+                """).query(Long.class).single();
         Long total = jdbc.sql("SELECT count(*) FROM evaluations").query(Long.class).single();
 
         assertThat(total).isPositive();

@@ -44,7 +44,7 @@ class IntervalsTest {
 
         @Test
         void mean_ofTwoValues_matchesScipy() {
-            Interval interval = meanOf(new double[] {0.25, 0.75});
+            Interval interval = meanOf(new double[]{0.25, 0.75});
             assertThat(interval).isNotNull();
             assertThat(interval.low()).isCloseTo(-2.676551184108024, within(1e-9));
             assertThat(interval.high()).isCloseTo(3.676551184108024, within(1e-9));
@@ -58,7 +58,7 @@ class IntervalsTest {
 
         @Test
         void mean_whenAllValuesTie_isThePoint() {
-            Interval interval = meanOf(new double[] {0.7, 0.7, 0.7});
+            Interval interval = meanOf(new double[]{0.7, 0.7, 0.7});
             assertThat(interval).isNotNull();
             assertThat(interval.low()).isCloseTo(0.7, within(1e-12));
             assertThat(interval.high()).isCloseTo(0.7, within(1e-12));
@@ -86,7 +86,7 @@ class IntervalsTest {
 
         @Test
         void pairedBootstrap_ofConstantDifferences_isThePoint() {
-            assertThat(Intervals.pairedBootstrap(new double[] {0.1, 0.1, 0.1, 0.1})).isEqualTo(new Interval(0.1, 0.1));
+            assertThat(Intervals.pairedBootstrap(new double[]{0.1, 0.1, 0.1, 0.1})).isEqualTo(new Interval(0.1, 0.1));
         }
 
         @Test

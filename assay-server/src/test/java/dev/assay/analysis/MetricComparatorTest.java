@@ -48,7 +48,7 @@ class MetricComparatorTest {
 
         @Test
         void compare_withOnePair_isInsufficient() {
-            MetricComparison result = compare(new Units.Paired(new double[] {0.7}));
+            MetricComparison result = compare(new Units.Paired(new double[]{0.7}));
             assertThat(result.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
             assertThat(result.pairing()).isEqualTo(Pairing.PAIRED);
             assertThat(result.pairs()).isEqualTo(1);
@@ -94,19 +94,19 @@ class MetricComparatorTest {
 
         @Test
         void compare_whenOneSideIsEmpty_isInsufficient() {
-            MetricComparison result = compare(new Units.Unpaired(new double[] {0.4, 0.6, 0.8}, new double[0]));
+            MetricComparison result = compare(new Units.Unpaired(new double[]{0.4, 0.6, 0.8}, new double[0]));
             assertThat(result.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
         }
 
         @Test
         void compare_withOneEvaluationOnASide_isInsufficient() {
-            MetricComparison result = compare(new Units.Unpaired(new double[] {0.2}, new double[] {0.9, 0.8, 0.7}));
+            MetricComparison result = compare(new Units.Unpaired(new double[]{0.2}, new double[]{0.9, 0.8, 0.7}));
             assertThat(result.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
         }
 
         @Test
         void compare_whenAllScoresTie_isNoChange() {
-            MetricComparison result = compare(new Units.Unpaired(new double[] {1, 1, 1, 1}, new double[] {1, 1, 1}));
+            MetricComparison result = compare(new Units.Unpaired(new double[]{1, 1, 1, 1}, new double[]{1, 1, 1}));
             assertThat(result.verdict()).isEqualTo(Verdict.NO_CHANGE);
             assertThat(result.pValue()).isEqualTo(1.0);
             assertThat(result.delta()).isZero();
@@ -140,7 +140,7 @@ class MetricComparatorTest {
             MetricComparison improved = MetricComparator.compare(METRIC, "a", 0.5, SOME, SOME,
                     new Units.Unpaired(ReferenceSamples.UNPAIRED_MIXED_BASE, ReferenceSamples.UNPAIRED_MIXED_CANDIDATE));
             MetricComparison unchanged = MetricComparator.compare(UUID.randomUUID(), "b", 0.5, SOME, SOME,
-                    new Units.Unpaired(new double[] {0.5, 0.6, 0.7}, new double[] {0.5, 0.6, 0.7}));
+                    new Units.Unpaired(new double[]{0.5, 0.6, 0.7}, new double[]{0.5, 0.6, 0.7}));
             MetricComparison insufficient = MetricComparator.compare(UUID.randomUUID(), "c", 0.5, SideSummary.EMPTY,
                     SideSummary.EMPTY, new Units.Unpaired(new double[0], new double[0]));
 

@@ -27,7 +27,7 @@ class RankTestsTest {
                     Arguments.of("binary", ReferenceSamples.BINARY_BASE, ReferenceSamples.BINARY_CANDIDATE, 0.07186063822585158),
                     Arguments.of("regression", ReferenceSamples.REGRESSION_BASE, ReferenceSamples.REGRESSION_CANDIDATE,
                             8.851110681359759e-05),
-                    Arguments.of("one", new double[] {0.5, 0.5, 0.5}, new double[] {0.5, 0.7, 0.5}, 1.0));
+                    Arguments.of("one", new double[]{0.5, 0.5, 0.5}, new double[]{0.5, 0.7, 0.5}, 1.0));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -45,7 +45,7 @@ class RankTestsTest {
 
         @Test
         void signedRank_whenEveryDifferenceIsZero_isOne() {
-            assertThat(RankTests.signedRank(new double[] {0, 0, 0})).isEqualTo(1.0);
+            assertThat(RankTests.signedRank(new double[]{0, 0, 0})).isEqualTo(1.0);
         }
 
         @Test
@@ -62,7 +62,7 @@ class RankTestsTest {
                             0.03978343570505461),
                     Arguments.of("binary", ReferenceSamples.UNPAIRED_BINARY_BASE, ReferenceSamples.UNPAIRED_BINARY_CANDIDATE,
                             0.08629584784167642),
-                    Arguments.of("singletons", new double[] {0.3}, new double[] {0.8}, 1.0));
+                    Arguments.of("singletons", new double[]{0.3}, new double[]{0.8}, 1.0));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -73,12 +73,12 @@ class RankTestsTest {
 
         @Test
         void rankSum_whenAllValuesTie_isOne() {
-            assertThat(RankTests.rankSum(new double[] {1, 1, 1}, new double[] {1, 1})).isEqualTo(1.0);
+            assertThat(RankTests.rankSum(new double[]{1, 1, 1}, new double[]{1, 1})).isEqualTo(1.0);
         }
 
         @Test
         void rankSum_whenASideIsEmpty_refuses() {
-            assertThatThrownBy(() -> RankTests.rankSum(new double[0], new double[] {1}))
+            assertThatThrownBy(() -> RankTests.rankSum(new double[0], new double[]{1}))
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -50,7 +50,7 @@ class ArchitectureTest {
     @Test
     void onlyTheEvaluationFeatureTheApplicationWiringAndTheDashboardUseSpans() {
         noClasses().that().resideOutsideOfPackages("dev.assay.trace..", "dev.assay.evaluation..", "dev.assay.app..",
-                        "dev.assay.web..")
+                "dev.assay.web..")
                 .should().dependOnClassesThat().resideInAPackage("dev.assay.trace..")
                 .check(CLASSES);
     }
@@ -85,7 +85,7 @@ class ArchitectureTest {
         // The judge plugs into the evaluation engine through its public Scorer interface; the
         // dashboard reads evaluations through the feature's public services.
         noClasses().that().resideOutsideOfPackages("dev.assay.evaluation..", "dev.assay.judge..", "dev.assay.app..",
-                        "dev.assay.web..")
+                "dev.assay.web..")
                 .should().dependOnClassesThat().resideInAPackage("dev.assay.evaluation..")
                 .check(CLASSES);
     }

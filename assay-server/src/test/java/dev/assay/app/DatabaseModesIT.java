@@ -47,10 +47,10 @@ class DatabaseModesIT {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             String url = "jdbc:postgresql://localhost:" + external.getPort() + "/postgres";
             try (ConfigurableApplicationContext context = start(
-                            "--assay.data-dir=" + dataDirectory,
-                            "--spring.datasource.url=" + url,
-                            "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=postgres");
+                    "--assay.data-dir=" + dataDirectory,
+                    "--spring.datasource.url=" + url,
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres");
                     AssayClient client = clientOf(context)) {
                 client.products().create(CreateProductRequest.named("stored-externally"));
 

@@ -143,19 +143,19 @@ class ExportIT extends ApiIntegrationTest {
             UUID id = Ids.parse(IdKind.EVALUATION, template.id()).orElseThrow();
             // Enough rows that the response is committed before the unreadable one, written straight into the table.
             jdbc.sql("""
-                            INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, inference_result_id,
-                                test_case_id, status, score, reason, next_attempt_at, created_at)
-                            SELECT gen_random_uuid(), organization_id, metric_id, session_id, version_id, inference_result_id, test_case_id,
-                                   status, score, repeat('r', 200), next_attempt_at, created_at + g * interval '1 millisecond'
-                            FROM evaluations, generate_series(1, 2000) AS g WHERE id = :id
-                            """).param("id", id).update();
+                    INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, inference_result_id,
+                        test_case_id, status, score, reason, next_attempt_at, created_at)
+                    SELECT gen_random_uuid(), organization_id, metric_id, session_id, version_id, inference_result_id, test_case_id,
+                           status, score, repeat('r', 200), next_attempt_at, created_at + g * interval '1 millisecond'
+                    FROM evaluations, generate_series(1, 2000) AS g WHERE id = :id
+                    """).param("id", id).update();
             jdbc.sql("""
-                            INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, status, next_attempt_at,
-                                created_at)
-                            SELECT gen_random_uuid(), organization_id, metric_id, session_id, version_id, 'NOT_A_STATUS', next_attempt_at,
-                                   created_at + interval '1 hour'
-                            FROM evaluations WHERE id = :id
-                            """).param("id", id).update();
+                    INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, status, next_attempt_at,
+                        created_at)
+                    SELECT gen_random_uuid(), organization_id, metric_id, session_id, version_id, 'NOT_A_STATUS', next_attempt_at,
+                           created_at + interval '1 hour'
+                    FROM evaluations WHERE id = :id
+                    """).param("id", id).update();
 
             InputStream stream = client.evaluations().export(ListOptions.none());
 

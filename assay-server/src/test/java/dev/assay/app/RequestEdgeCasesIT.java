@@ -38,20 +38,20 @@ class RequestEdgeCasesIT extends ApiIntegrationTest {
 
     @ParameterizedTest(name = "{0} {1} as {2}")
     @CsvSource({
-        "POST, /products, */*",
-        "POST, /products, application/*",
-        "POST, /versions, */*",
-        "POST, /sessions, application/*",
-        "PATCH, /sessions/session_aaaaaaaaaaaaaaaaaaaaaaaaaa, */*",
-        "POST, /inferenceResults, */*",
-        "POST, /inferenceResults/batch, application/*",
-        "DELETE, /inferenceResults/batch, */*",
-        "POST, /metrics, */*",
-        "POST, /specifications, application/*",
-        "POST, /evaluations/fromInferenceResult, */*",
-        "POST, /evaluations/retry, text/*",
-        "POST, /apiKeys, */*",
-        "POST, /tests, not a media type"
+            "POST, /products, */*",
+            "POST, /products, application/*",
+            "POST, /versions, */*",
+            "POST, /sessions, application/*",
+            "PATCH, /sessions/session_aaaaaaaaaaaaaaaaaaaaaaaaaa, */*",
+            "POST, /inferenceResults, */*",
+            "POST, /inferenceResults/batch, application/*",
+            "DELETE, /inferenceResults/batch, */*",
+            "POST, /metrics, */*",
+            "POST, /specifications, application/*",
+            "POST, /evaluations/fromInferenceResult, */*",
+            "POST, /evaluations/retry, text/*",
+            "POST, /apiKeys, */*",
+            "POST, /tests, not a media type"
     })
     void bodyRoute_withWildcardOrInvalidContentType_answers415(String method, String path, String contentType) throws Exception {
         HttpResponse<String> response = send(method, path, "{\"name\":\"x\"}", contentType);

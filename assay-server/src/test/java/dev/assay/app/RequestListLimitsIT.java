@@ -14,12 +14,12 @@ class RequestListLimitsIT extends ApiIntegrationTest {
 
     @ParameterizedTest(name = "{0} {1} with {3} items")
     @CsvSource({
-        "DELETE, /inferenceResults/batch, ids, 1001",
-        "POST, /evaluations/retry, ids, 1001",
-        "POST, /evaluations/retry, evaluationIds, 1001",
-        "POST, /evaluations/fromInferenceResult, metrics, 101",
-        "POST, /evaluations/fromInferenceResult, specificationIds, 101",
-        "POST, /evaluations/fromSession, metrics, 101"
+            "DELETE, /inferenceResults/batch, ids, 1001",
+            "POST, /evaluations/retry, ids, 1001",
+            "POST, /evaluations/retry, evaluationIds, 1001",
+            "POST, /evaluations/fromInferenceResult, metrics, 101",
+            "POST, /evaluations/fromInferenceResult, specificationIds, 101",
+            "POST, /evaluations/fromSession, metrics, 101"
     })
     void request_withTooManyListItems_isRefusedWithTheErrorBody(String method, String path, String field, int count) {
         String items = IntStream.range(0, count).mapToObj(i -> "\"x" + i + "\"").collect(Collectors.joining(","));

@@ -254,9 +254,9 @@ class ApiKeyIT extends ApiIntegrationTest {
                 assertThat(statuses).filteredOn(status -> status != 204).singleElement().isIn(400, 401);
             }
             long liveAdmins = jdbc.sql("""
-                            SELECT count(*) FROM api_keys
-                            WHERE organization_id = :organizationId AND is_admin AND deleted_at IS NULL
-                            """)
+                    SELECT count(*) FROM api_keys
+                    WHERE organization_id = :organizationId AND is_admin AND deleted_at IS NULL
+                    """)
                     .param("organizationId", Ids.parse(IdKind.ORGANIZATION, tenant.organizationId()).orElseThrow())
                     .query(Long.class)
                     .single();
@@ -277,10 +277,10 @@ class ApiKeyIT extends ApiIntegrationTest {
             UUID id = Ids.parse(IdKind.API_KEY, key.id()).orElseThrow();
 
             List<String> columns = jdbc.sql("""
-                            SELECT c.value
-                            FROM api_keys k, jsonb_each_text(to_jsonb(k)) AS c
-                            WHERE k.id = :id AND c.value IS NOT NULL
-                            """)
+                    SELECT c.value
+                    FROM api_keys k, jsonb_each_text(to_jsonb(k)) AS c
+                    WHERE k.id = :id AND c.value IS NOT NULL
+                    """)
                     .param("id", id)
                     .query(String.class)
                     .list();
@@ -297,9 +297,9 @@ class ApiKeyIT extends ApiIntegrationTest {
             String secret = tenant.client().apiKeys().create("stored").key();
 
             Long matches = jdbc.sql("""
-                            SELECT count(*) FROM api_keys k
-                            WHERE strpos(to_jsonb(k)::text, :secret) > 0 OR strpos(to_jsonb(k)::text, :adminSecret) > 0
-                            """)
+                    SELECT count(*) FROM api_keys k
+                    WHERE strpos(to_jsonb(k)::text, :secret) > 0 OR strpos(to_jsonb(k)::text, :adminSecret) > 0
+                    """)
                     .param("secret", secret.substring(8))
                     .param("adminSecret", tenant.apiKey().substring(8))
                     .query(Long.class)

@@ -154,11 +154,11 @@ class AuthenticationIT extends ApiIntegrationTest {
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {
-            "/actuator/health/../../products",
-            "/actuator/health/..;/..;/products",
-            "/v3/api-docs/../products",
-            "/v3/api-docs/..;/products",
-            "/actuator/health;/../../products"
+                "/actuator/health/../../products",
+                "/actuator/health/..;/..;/products",
+                "/v3/api-docs/../products",
+                "/v3/api-docs/..;/products",
+                "/actuator/health;/../../products"
         })
         void protectedRoute_reachedThroughPublicPath_returnsUnauthorized(String path) {
             assertUnauthorized(send(new Route("GET", path, null), null));

@@ -46,7 +46,10 @@ class KeyCacheTest {
     void get_unknownKey_isNotRemembered() {
         KeyCache cache = new KeyCache(Duration.ofSeconds(5), now::get);
 
-        assertThat(cache.get(hash, () -> { lookups.incrementAndGet(); return Optional.empty(); })).isEmpty();
+        assertThat(cache.get(hash, () -> {
+            lookups.incrementAndGet();
+            return Optional.empty();
+        })).isEmpty();
         assertThat(cache.get(hash, this::lookup)).contains(caller);
 
         assertThat(lookups).hasValue(2);
@@ -76,11 +79,11 @@ class KeyCacheTest {
     void get_manyKeys_keepsAtMostTheBound() {
         KeyCache cache = new KeyCache(Duration.ofSeconds(5), now::get);
         for (int i = 0; i <= KeyCache.MAX_ENTRIES; i++) {
-            cache.get(new byte[] {(byte) i, (byte) (i >> 8), (byte) (i >> 16)}, this::lookup);
+            cache.get(new byte[]{(byte) i, (byte) (i >> 8), (byte) (i >> 16)}, this::lookup);
         }
         lookups.set(0);
 
-        cache.get(new byte[] {0, 0, 0}, this::lookup);
+        cache.get(new byte[]{0, 0, 0}, this::lookup);
 
         assertThat(lookups).as("the first key was dropped when the bound was reached").hasValue(1);
     }

@@ -15,8 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ListQueryTest {
 
     private enum Field {
-        CREATED_AT,
-        NAME
+        CREATED_AT, NAME
     }
 
     private static Field field(String name) {
@@ -73,8 +72,8 @@ class ListQueryTest {
         ListQuery query = query(name, value);
 
         assertThatThrownBy(() -> {
-                    int ignored = name.equals("limit") ? query.limit() : query.offset();
-                })
+            int ignored = name.equals("limit") ? query.limit() : query.offset();
+        })
                 .isInstanceOfSatisfying(AssayException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
                     assertThat(e.fieldErrors()).extracting(AssayException.FieldError::field).containsExactly(name);
@@ -89,14 +88,14 @@ class ListQueryTest {
 
     @ParameterizedTest
     @CsvSource({
-        "2026-11-23T10:15:30Z, 2026-11-23T10:15:30Z",
-        "2026-11-23T12:15:30+02:00, 2026-11-23T10:15:30Z",
-        // An unencoded '+' of an offset arrives as a space.
-        "2026-11-23T12:15:30 02:00, 2026-11-23T10:15:30Z",
-        "2026-11-23T10:15:30, 2026-11-23T10:15:30Z",
-        "2026-11-23, 2026-11-23T00:00:00Z",
-        "1763892930, 2025-11-23T10:15:30Z",
-        "1763892930123, 2025-11-23T10:15:30.123Z"
+            "2026-11-23T10:15:30Z, 2026-11-23T10:15:30Z",
+            "2026-11-23T12:15:30+02:00, 2026-11-23T10:15:30Z",
+            // An unencoded '+' of an offset arrives as a space.
+            "2026-11-23T12:15:30 02:00, 2026-11-23T10:15:30Z",
+            "2026-11-23T10:15:30, 2026-11-23T10:15:30Z",
+            "2026-11-23, 2026-11-23T00:00:00Z",
+            "1763892930, 2025-11-23T10:15:30Z",
+            "1763892930123, 2025-11-23T10:15:30.123Z"
     })
     void instant_readsIsoDatesAndEpochSecondsOrMilliseconds(String sent, String expected) {
         assertThat(query("fromCreatedAt", sent).instant("fromCreatedAt")).contains(Instant.parse(expected));
@@ -127,8 +126,8 @@ class ListQueryTest {
 
     @Test
     void sort_acceptsEveryGrammar() {
-        List<ListQuery.SortKey<Field>> expected =
-                List.of(new ListQuery.SortKey<>(Field.CREATED_AT, true), new ListQuery.SortKey<>(Field.NAME, false));
+        List<ListQuery.SortKey<Field>> expected = List.of(new ListQuery.SortKey<>(Field.CREATED_AT, true),
+                new ListQuery.SortKey<>(Field.NAME, false));
 
         assertThat(query("sort", "createdAt", "sort", "desc", "sort", "name").sort(ListQueryTest::field)).isEqualTo(expected);
         assertThat(query("sort[]", "createdAt", "sort[]", "DESC", "sort[]", "name", "sort[]", "asc").sort(ListQueryTest::field))

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class TimestampsTest {
     /** The reference: what the JDK's formatter writes for the wire pattern. */
-    private static final DateTimeFormatter REFERENCE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter REFERENCE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @Test
     void format_randomInstantsOfYears0To9999_matchesTheJdkFormatter() {
@@ -26,7 +25,7 @@ class TimestampsTest {
 
     @Test
     void format_edges_matchTheJdkFormatter() {
-        for (String text : new String[] {"1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "2000-02-29T12:00:00.5Z",
+        for (String text : new String[]{"1970-01-01T00:00:00Z", "1969-12-31T23:59:59.999Z", "2000-02-29T12:00:00.5Z",
                 "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2026-12-04T18:30:00.123456Z"}) {
             Instant instant = Instant.parse(text);
             assertThat(Timestamps.format(instant)).as(text).isEqualTo(REFERENCE.format(instant));

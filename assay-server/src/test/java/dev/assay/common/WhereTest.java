@@ -22,7 +22,7 @@ class WhereTest {
 
     @Test
     void createdBetween_addsOnlyTheBoundsGiven() {
-        ListQuery from = ListQuery.of(Map.of("fromCreatedAt", new String[] {"2026-01-01"}));
+        ListQuery from = ListQuery.of(Map.of("fromCreatedAt", new String[]{"2026-01-01"}));
 
         assertThat(Where.tenant("r", ORGANIZATION).createdBetween("r", from).sql())
                 .isEqualTo("WHERE r.organization_id = :organizationId AND r.created_at >= :fromCreatedAt");
@@ -35,8 +35,8 @@ class WhereTest {
         assertThat(Where.tenant("r", ORGANIZATION).relation("r.session_id", "sessionIds", List.of(), IdKind.SESSION).sql())
                 .isEqualTo("WHERE r.organization_id = :organizationId");
         assertThat(Where.tenant("r", ORGANIZATION)
-                        .relation("r.session_id", "sessionIds", List.of("session_nonsense", "version_x"), IdKind.SESSION)
-                        .sql())
+                .relation("r.session_id", "sessionIds", List.of("session_nonsense", "version_x"), IdKind.SESSION)
+                .sql())
                 .endsWith(" AND false");
     }
 
@@ -69,7 +69,8 @@ class WhereTest {
     @Test
     void strictIds_allFound_passes_andNoIdsRequested_neverQueries() {
         UUID found = Ids.newId(Clock.systemUTC());
-        StrictIds strict = StrictIds.addTo(Where.tenant("s", ORGANIZATION), "s", List.of(Ids.format(IdKind.SESSION, found)), IdKind.SESSION);
+        StrictIds strict = StrictIds.addTo(Where.tenant("s", ORGANIZATION), "s", List.of(Ids.format(IdKind.SESSION, found)),
+                IdKind.SESSION);
         strict.check(() -> Set.of(found), ErrorCode.SESSION_NOT_FOUND, "Session");
 
         Where untouched = Where.tenant("s", ORGANIZATION);
@@ -88,8 +89,8 @@ class WhereTest {
 
         assertThat(where.sql()).endsWith(" AND false");
         assertThatThrownBy(() -> strict.check(() -> {
-                    throw new AssertionError("nothing parsed, so no rows need reading");
-                }, ErrorCode.SESSION_NOT_FOUND, "Session"))
+            throw new AssertionError("nothing parsed, so no rows need reading");
+        }, ErrorCode.SESSION_NOT_FOUND, "Session"))
                 .hasMessage("Sessions not found: x");
     }
 }

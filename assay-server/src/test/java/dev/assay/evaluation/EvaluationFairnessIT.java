@@ -42,13 +42,13 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Import(EvaluationFairnessIT.SlowScorerConfiguration.class)
 @TestPropertySource(properties = {
-    "assay.data-dir=target/it-data-fairness",
-    "assay.evaluation.worker.threads=2",
-    "assay.evaluation.worker.lease=1s",
-    "assay.evaluation.worker.heartbeat=200ms",
-    "assay.evaluation.worker.score-budget=1s",
-    "assay.evaluation.worker.max-text-length=400000",
-    "assay.evaluation.worker.poll-interval=20ms"
+        "assay.data-dir=target/it-data-fairness",
+        "assay.evaluation.worker.threads=2",
+        "assay.evaluation.worker.lease=1s",
+        "assay.evaluation.worker.heartbeat=200ms",
+        "assay.evaluation.worker.score-budget=1s",
+        "assay.evaluation.worker.max-text-length=400000",
+        "assay.evaluation.worker.poll-interval=20ms"
 })
 class EvaluationFairnessIT extends ApiIntegrationTest {
     private static final int SLOW_TEXT = 100_000;

@@ -32,8 +32,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
 @TestPropertySource(properties = {
-    "assay.data-dir=target/it-data-queue",
-    "assay.evaluation.worker.enabled=false"
+        "assay.data-dir=target/it-data-queue",
+        "assay.evaluation.worker.enabled=false"
 })
 class EvaluationQueueIT extends ApiIntegrationTest {
     private static final Duration LEASE = Duration.ofMinutes(1);

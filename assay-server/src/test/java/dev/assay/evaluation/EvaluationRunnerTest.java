@@ -58,8 +58,8 @@ class EvaluationRunnerTest {
 
         ScoreOutcome outcome = new EvaluationRunner(List.of(throwing)).run(metric("Factual Accuracy", MetricSource.GEVAL), INPUT);
 
-        assertThat(outcome).isInstanceOfSatisfying(ScoreOutcome.Retryable.class, retryable ->
-                assertThat(retryable.error()).contains("Factual Accuracy", "provider timed out"));
+        assertThat(outcome).isInstanceOfSatisfying(ScoreOutcome.Retryable.class,
+                retryable -> assertThat(retryable.error()).contains("Factual Accuracy", "provider timed out"));
     }
 
     @Test

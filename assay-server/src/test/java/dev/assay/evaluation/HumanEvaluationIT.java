@@ -158,8 +158,8 @@ class HumanEvaluationIT extends EvaluationApiTest {
                 EvaluationResponse evaluation = aHumanEvaluation();
 
                 List<Integer> statuses = concurrently(annotators.stream()
-                        .map(annotator -> (Callable<Integer>) () ->
-                                annotator.post("/evaluations/" + evaluation.id() + "/claim", null).statusCode())
+                        .map(annotator -> (Callable<Integer>) () -> annotator.post("/evaluations/" + evaluation.id() + "/claim", null)
+                                .statusCode())
                         .toList());
 
                 assertThat(statuses).as("round %d", round).containsOnly(200, 400)

@@ -32,11 +32,11 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Import(TransientFailureIT.FlakyScorerConfiguration.class)
 @TestPropertySource(properties = {
-    // A context of its own needs a data directory of its own.
-    "assay.data-dir=target/it-data-transient",
-    "assay.evaluation.worker.max-attempts=3",
-    "assay.evaluation.worker.backoff=50ms",
-    "assay.evaluation.worker.poll-interval=20ms"
+        // A context of its own needs a data directory of its own.
+        "assay.data-dir=target/it-data-transient",
+        "assay.evaluation.worker.max-attempts=3",
+        "assay.evaluation.worker.backoff=50ms",
+        "assay.evaluation.worker.poll-interval=20ms"
 })
 class TransientFailureIT extends ApiIntegrationTest {
 

@@ -95,7 +95,7 @@ class WorkerCrashIT {
     private static List<EvaluationResponse> fetch(AssayClient client, List<String> ids) {
         List<EvaluationResponse> all = new ArrayList<>();
         Set<String> wanted = new HashSet<>(ids);
-        for (int offset = 0; ; offset += 1000) {
+        for (int offset = 0;; offset += 1000) {
             List<EvaluationResponse> page = client.evaluations().list(ListOptions.none().limit(1000).offset(offset));
             page.stream().filter(evaluation -> wanted.contains(evaluation.id())).forEach(all::add);
             if (page.size() < 1000) {

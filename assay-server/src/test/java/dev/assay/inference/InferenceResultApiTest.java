@@ -50,8 +50,8 @@ abstract class InferenceResultApiTest extends ApiIntegrationTest {
     List<InferenceResultResponse> turnsInCreationOrder(String sessionId, int count) {
         List<InferenceResultResponse> turns = new ArrayList<>();
         while (turns.size() < count) {
-            CreateInferenceResultRequest request =
-                    CreateInferenceResultRequest.forSession(sessionId).input("message " + turns.size()).build();
+            CreateInferenceResultRequest request = CreateInferenceResultRequest.forSession(sessionId).input("message " + turns.size())
+                    .build();
             turns.add(createLaterThan(turns.isEmpty() ? null : turns.getLast(), request));
         }
         return turns;

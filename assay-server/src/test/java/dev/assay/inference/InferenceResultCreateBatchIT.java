@@ -235,18 +235,18 @@ class InferenceResultCreateBatchIT extends InferenceResultApiTest {
 
         @ParameterizedTest
         @ValueSource(strings = {
-            "{\"content\": \"no role\"}",
-            "{\"role\": null, \"content\": \"null role\"}",
-            "{\"role\": \"system\", \"content\": \"unknown role\"}",
-            "{\"role\": \"\", \"content\": \"empty role\"}",
-            "{\"role\": \"assistant\"}",
-            "{\"role\": \"user\", \"content\": null}",
-            "{\"role\": \"user\", \"content\": 42}",
-            "{\"role\": 1, \"content\": \"numeric role\"}",
-            "null",
-            "\"hi\"",
-            "42",
-            "[]"
+                "{\"content\": \"no role\"}",
+                "{\"role\": null, \"content\": \"null role\"}",
+                "{\"role\": \"system\", \"content\": \"unknown role\"}",
+                "{\"role\": \"\", \"content\": \"empty role\"}",
+                "{\"role\": \"assistant\"}",
+                "{\"role\": \"user\", \"content\": null}",
+                "{\"role\": \"user\", \"content\": 42}",
+                "{\"role\": 1, \"content\": \"numeric role\"}",
+                "null",
+                "\"hi\"",
+                "42",
+                "[]"
         })
         void createBatch_withOneInvalidMessageAnywhere_returnsBadRequestAndStoresNothing(String invalid) {
             SessionResponse session = aSession(client);

@@ -491,7 +491,7 @@ class InferenceResultCreateIT extends InferenceResultApiTest {
         @Test
         void create_withUnknownSession_returnsNotFound() {
             assertThatThrownBy(() -> client.inferenceResults().create(
-                            CreateInferenceResultRequest.forSession(UNKNOWN_SESSION_ID).input("hi").build()))
+                    CreateInferenceResultRequest.forSession(UNKNOWN_SESSION_ID).input("hi").build()))
                     .isInstanceOfSatisfying(AssayApiException.class, e -> assertThat(e.status()).isEqualTo(404));
         }
 

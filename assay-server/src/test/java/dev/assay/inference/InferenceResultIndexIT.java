@@ -44,7 +44,8 @@ class InferenceResultIndexIT extends ApiIntegrationTest {
         switch (scope) {
             case "session" -> where.add("r.session_id IN (:sessionIds)", "sessionIds", List.of(UUID.randomUUID()));
             case "organization since" -> where.add("r.created_at >= :fromCreatedAt", "fromCreatedAt", OffsetDateTime.now());
-            default -> { }
+            default -> {
+            }
         }
         where.param("limit", 100).param("offset", 0);
 

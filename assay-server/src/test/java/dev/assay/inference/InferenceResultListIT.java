@@ -159,13 +159,13 @@ class InferenceResultListIT extends InferenceResultApiTest {
 
         @ParameterizedTest
         @ValueSource(strings = {
-            "ids=%1$s&ids=%2$s",
-            "ids[]=%1$s&ids[]=%2$s",
-            "ids%%5B%%5D=%1$s&ids%%5B%%5D=%2$s",
-            "ids=%1$s,%2$s",
-            "ids=%1$s%%2C%2$s",
-            "ids[]=%1$s,%2$s",
-            "ids=%1$s&ids[]=%2$s"
+                "ids=%1$s&ids=%2$s",
+                "ids[]=%1$s&ids[]=%2$s",
+                "ids%%5B%%5D=%1$s&ids%%5B%%5D=%2$s",
+                "ids=%1$s,%2$s",
+                "ids=%1$s%%2C%2$s",
+                "ids[]=%1$s,%2$s",
+                "ids=%1$s&ids[]=%2$s"
         })
         void list_byIdsInAnyArrayEncoding_returnsThoseTurns(String encoding) {
             SessionResponse session = aSession(client);
@@ -178,10 +178,10 @@ class InferenceResultListIT extends InferenceResultApiTest {
 
         @ParameterizedTest
         @ValueSource(strings = {
-            "sessionIds=%1$s&sessionIds=%2$s",
-            "sessionIds[]=%1$s&sessionIds[]=%2$s",
-            "sessionIds%%5B%%5D=%1$s&sessionIds%%5B%%5D=%2$s",
-            "sessionIds=%1$s,%2$s"
+                "sessionIds=%1$s&sessionIds=%2$s",
+                "sessionIds[]=%1$s&sessionIds[]=%2$s",
+                "sessionIds%%5B%%5D=%1$s&sessionIds%%5B%%5D=%2$s",
+                "sessionIds=%1$s,%2$s"
         })
         void list_bySessionIdsInAnyArrayEncoding_returnsThoseSessionsTurns(String encoding) {
             SessionResponse first = aSession(client);
@@ -220,13 +220,13 @@ class InferenceResultListIT extends InferenceResultApiTest {
 
         @ParameterizedTest
         @ValueSource(strings = {
-            "sort=createdAt&sort=desc",
-            "sort[]=createdAt&sort[]=desc",
-            "sort%5B%5D=createdAt&sort%5B%5D=desc",
-            "sort=createdAt,desc",
-            "sort=createdAt%2Cdesc",
-            "sort=-createdAt",
-            "sort=createdAt&sort=DESC"
+                "sort=createdAt&sort=desc",
+                "sort[]=createdAt&sort[]=desc",
+                "sort%5B%5D=createdAt&sort%5B%5D=desc",
+                "sort=createdAt,desc",
+                "sort=createdAt%2Cdesc",
+                "sort=-createdAt",
+                "sort=createdAt&sort=DESC"
         })
         void list_sortedByCreatedAtDescendingInAnyEncoding_returnsNewestFirst(String sort) {
             SessionResponse session = aSession(client);
@@ -252,7 +252,7 @@ class InferenceResultListIT extends InferenceResultApiTest {
             List<InferenceResultResponse> turns = turnsInCreationOrder(session.id(), 3);
 
             assertThat(client.inferenceResults().list(ListOptions.none().filter("sessionIds", session.id())
-                            .sort("createdAt", true)))
+                    .sort("createdAt", true)))
                     .containsExactly(turns.get(2), turns.get(1), turns.get(0));
         }
 
@@ -334,7 +334,7 @@ class InferenceResultListIT extends InferenceResultApiTest {
                             ConversationTurn.user("d")));
 
             assertThat(client.inferenceResults().list(ListOptions.none().filter("sessionIds", session.id())
-                            .limit(2).offset(1)))
+                    .limit(2).offset(1)))
                     .containsExactly(created.get(1), created.get(2));
         }
 
@@ -398,7 +398,7 @@ class InferenceResultListIT extends InferenceResultApiTest {
             List<InferenceResultResponse> turns = turnsInCreationOrder(session.id(), 3);
 
             assertThat(client.inferenceResults().list(ListOptions.none().filter("sessionIds", session.id())
-                            .fromCreatedAt(createdAt(turns.get(0))).toCreatedAt(createdAt(turns.get(1)))))
+                    .fromCreatedAt(createdAt(turns.get(0))).toCreatedAt(createdAt(turns.get(1)))))
                     .containsExactly(turns.get(0), turns.get(1));
         }
 

@@ -363,20 +363,20 @@ class InferenceResultUpdateIT extends InferenceResultApiTest {
 
         @ParameterizedTest
         @ValueSource(strings = {
-            "{\"latency\": \"fast\"}",
-            "{\"latency\": true}",
-            "{\"inputTokens\": 10.5}",
-            "{\"outputTokens\": \"50\"}",
-            "{\"tokens\": [1]}",
-            "{\"cost\": \"0.1\"}",
-            "{\"costPerInputToken\": {}}",
-            "{\"actualOutput\": 42}",
-            "{\"retrievalContext\": [\"doc\"]}",
-            "{\"error\": false}",
-            "{\"status\": 1}",
-            "{\"input\": 42}",
-            "{\"input\": [\"hi\"]}",
-            "{\"input\": true}"
+                "{\"latency\": \"fast\"}",
+                "{\"latency\": true}",
+                "{\"inputTokens\": 10.5}",
+                "{\"outputTokens\": \"50\"}",
+                "{\"tokens\": [1]}",
+                "{\"cost\": \"0.1\"}",
+                "{\"costPerInputToken\": {}}",
+                "{\"actualOutput\": 42}",
+                "{\"retrievalContext\": [\"doc\"]}",
+                "{\"error\": false}",
+                "{\"status\": 1}",
+                "{\"input\": 42}",
+                "{\"input\": [\"hi\"]}",
+                "{\"input\": true}"
         })
         void update_withWrongJsonType_returnsBadRequest(String body) {
             InferenceResultResponse turn = aFullTurn();

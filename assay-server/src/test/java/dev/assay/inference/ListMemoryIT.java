@@ -44,7 +44,7 @@ class ListMemoryIT {
                 "ASSAY_BOOTSTRAP_API_KEY", KEY,
                 "JAVA_TOOL_OPTIONS", "-Xmx256m");
         try (ServerProcess server = ServerProcess.start(directory.resolve("server.log"), environment,
-                        List.of("--assay.evaluation.worker.enabled=false"));
+                List.of("--assay.evaluation.worker.enabled=false"));
                 AssayClient client = AssayClient.builder().baseUrl(server.baseUrl()).apiKey(KEY).build()) {
             SessionResponse session = aSession(client);
             String question = "q".repeat(TEXT);
@@ -60,7 +60,7 @@ class ListMemoryIT {
 
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest list = HttpRequest.newBuilder(
-                            URI.create(server.baseUrl() + "/inferenceResults?limit=10000&sessionIds=" + session.id()))
+                    URI.create(server.baseUrl() + "/inferenceResults?limit=10000&sessionIds=" + session.id()))
                     .header("Authorization", "Bearer " + KEY)
                     .build();
             List<Future<Integer>> reads = new ArrayList<>();

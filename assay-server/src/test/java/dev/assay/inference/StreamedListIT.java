@@ -38,10 +38,10 @@ class StreamedListIT extends InferenceResultApiTest {
         UUID sessionId = Ids.parse(IdKind.SESSION, session.id()).orElseThrow();
         // 40 MB of turns: far more than the socket buffers take while the client does not read.
         jdbc.sql("""
-                        INSERT INTO inference_results (id, organization_id, session_id, idx, status, actual_output, created_at)
-                        SELECT gen_random_uuid(), s.organization_id, s.id, g, 'GENERATED', repeat('x', 10000), now()
-                        FROM sessions s, generate_series(0, 3999) g WHERE s.id = :id
-                        """)
+                INSERT INTO inference_results (id, organization_id, session_id, idx, status, actual_output, created_at)
+                SELECT gen_random_uuid(), s.organization_id, s.id, g, 'GENERATED', repeat('x', 10000), now()
+                FROM sessions s, generate_series(0, 3999) g WHERE s.id = :id
+                """)
                 .param("id", sessionId)
                 .update();
 
@@ -60,9 +60,9 @@ class StreamedListIT extends InferenceResultApiTest {
             int terminated = 0;
             while (terminated == 0 && Instant.now().isBefore(deadline)) {
                 terminated = jdbc.sql("""
-                                SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                                WHERE pid <> pg_backend_pid() AND query LIKE :start AND query LIKE '%session_id IN%') t
-                                """)
+                        SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                        WHERE pid <> pg_backend_pid() AND query LIKE :start AND query LIKE '%session_id IN%') t
+                        """)
                         .param("start", LIST_QUERY_START + "%")
                         .query(Integer.class)
                         .single();

@@ -25,15 +25,15 @@ class JudgeAnswersTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "no json at all | holds no JSON object",
-        "{\"score\": 1, \"reason\": } | not valid JSON",
-        "{\"reason\": \"fine\"} | \"score\" is missing or not a number",
-        "{\"score\": \"1\", \"reason\": \"fine\"} | \"score\" is missing or not a number",
-        "{\"score\": 1} | \"reason\" is missing",
-        "{\"score\": 1, \"reason\": \"  \"} | \"reason\" is missing",
-        "{\"score\": 1, \"reason\": 5} | \"reason\" is missing",
-        "{\"score\": 1.5, \"reason\": \"fine\"} | outside the metric's scale",
-        "{\"score\": -0.1, \"reason\": \"fine\"} | outside the metric's scale"
+            "no json at all | holds no JSON object",
+            "{\"score\": 1, \"reason\": } | not valid JSON",
+            "{\"reason\": \"fine\"} | \"score\" is missing or not a number",
+            "{\"score\": \"1\", \"reason\": \"fine\"} | \"score\" is missing or not a number",
+            "{\"score\": 1} | \"reason\" is missing",
+            "{\"score\": 1, \"reason\": \"  \"} | \"reason\" is missing",
+            "{\"score\": 1, \"reason\": 5} | \"reason\" is missing",
+            "{\"score\": 1.5, \"reason\": \"fine\"} | outside the metric's scale",
+            "{\"score\": -0.1, \"reason\": \"fine\"} | outside the metric's scale"
     })
     void read_unusableAnswer_saysWhatIsWrong(String answer, String problem) {
         assertThat(JudgeAnswers.read(answer, ScoreScale.CONTINUOUS))

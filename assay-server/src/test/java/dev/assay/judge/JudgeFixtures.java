@@ -93,14 +93,38 @@ final class JudgeFixtures {
             this.baseUrl = baseUrl;
         }
 
-        Settings apiKey(String value) { apiKey = value; return this; }
-        Settings model(String value) { model = value; return this; }
-        Settings metricModels(boolean value) { metricModels = value; return this; }
-        Settings timeout(Duration value) { timeout = value; return this; }
-        Settings maxRetries(int value) { maxRetries = value; return this; }
-        Settings maxBackoff(Duration value) { maxBackoff = value; return this; }
-        Settings maxConcurrency(int value) { maxConcurrency = value; return this; }
-        Settings failureThreshold(int value) { failureThreshold = value; return this; }
+        Settings apiKey(String value) {
+            apiKey = value;
+            return this;
+        }
+        Settings model(String value) {
+            model = value;
+            return this;
+        }
+        Settings metricModels(boolean value) {
+            metricModels = value;
+            return this;
+        }
+        Settings timeout(Duration value) {
+            timeout = value;
+            return this;
+        }
+        Settings maxRetries(int value) {
+            maxRetries = value;
+            return this;
+        }
+        Settings maxBackoff(Duration value) {
+            maxBackoff = value;
+            return this;
+        }
+        Settings maxConcurrency(int value) {
+            maxConcurrency = value;
+            return this;
+        }
+        Settings failureThreshold(int value) {
+            failureThreshold = value;
+            return this;
+        }
 
         JudgeProperties build() {
             return new JudgeProperties(baseUrl, apiKey, model, metricModels, timeout, maxRetries, backoff, maxBackoff, 0,

@@ -54,9 +54,9 @@ class JudgeRetryIT {
             }
 
             try (ServerProcess server = ServerProcess.start(directory.resolve("with-judge.log"), with(environment, Map.of(
-                            "ASSAY_JUDGE_BASE_URL", judge.baseUrl(),
-                            "ASSAY_JUDGE_API_KEY", "sk-from-the-environment",
-                            "ASSAY_JUDGE_MODEL", "judge-from-the-environment")), FAST_POLLING);
+                    "ASSAY_JUDGE_BASE_URL", judge.baseUrl(),
+                    "ASSAY_JUDGE_API_KEY", "sk-from-the-environment",
+                    "ASSAY_JUDGE_MODEL", "judge-from-the-environment")), FAST_POLLING);
                     AssayClient client = client(server)) {
                 assertThat(client.evaluations().retry(List.of(evaluationId)).retried()).isEqualTo(1);
 

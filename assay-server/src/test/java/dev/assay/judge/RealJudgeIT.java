@@ -33,7 +33,8 @@ class RealJudgeIT {
         JudgeProperties properties = new JudgeProperties(System.getenv("ASSAY_JUDGE_BASE_URL"),
                 Objects.requireNonNullElse(System.getenv("ASSAY_JUDGE_API_KEY"), ""),
                 Objects.requireNonNullElse(System.getenv("ASSAY_JUDGE_MODEL"), ""), true, Duration.ofSeconds(120), 3,
-                Duration.ofSeconds(2), Duration.ofSeconds(30), 0.5, 4, null, true, new JudgeProperties.CircuitBreaker(10, Duration.ofSeconds(30)));
+                Duration.ofSeconds(2), Duration.ofSeconds(30), 0.5, 4, null, true,
+                new JudgeProperties.CircuitBreaker(10, Duration.ofSeconds(30)));
         this.scorer = new JudgeScorer(properties, JudgeClient.create(properties, Clock.systemUTC(), Sleeper.REAL,
                 () -> ThreadLocalRandom.current().nextDouble()));
     }

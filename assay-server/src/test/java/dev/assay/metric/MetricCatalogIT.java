@@ -127,8 +127,8 @@ class MetricCatalogIT extends ApiIntegrationTest {
 
     @Test
     void getByName_nameWithParentheses_returnsThatMetricOnly() {
-        assertThat(client.metrics().getByName("JSON Field Match (Normalized)")).hasValueSatisfying(metric ->
-                assertThat(metric.name()).isEqualTo("JSON Field Match (Normalized)"));
+        assertThat(client.metrics().getByName("JSON Field Match (Normalized)"))
+                .hasValueSatisfying(metric -> assertThat(metric.name()).isEqualTo("JSON Field Match (Normalized)"));
         assertThat(client.metrics().list(ListOptions.none().filter("names", "JSON Field Match")))
                 .extracting(MetricResponse::name).containsExactly("JSON Field Match");
     }

@@ -298,7 +298,8 @@ class MetricListIT extends ApiIntegrationTest {
         JsonNode body = assertStatus(get("/metrics?" + query), 200);
         List<String> names = new ArrayList<>();
         body.values().forEach(row -> {
-            if (organizationId == null || (!row.get("organizationId").isNull() && organizationId.equals(row.get("organizationId").stringValue()))) {
+            if (organizationId == null
+                    || (!row.get("organizationId").isNull() && organizationId.equals(row.get("organizationId").stringValue()))) {
                 names.add(row.get("name").stringValue());
             }
         });

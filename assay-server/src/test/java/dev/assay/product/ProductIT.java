@@ -35,9 +35,9 @@ class ProductIT extends ApiIntegrationTest {
 
             assertThat(product.id()).matches("product_[a-z2-7]{26}");
             assertThat(product).extracting(ProductResponse::name, ProductResponse::description, ProductResponse::riskLevel,
-                            ProductResponse::operatorType, ProductResponse::securityBoundaries, ProductResponse::capabilities,
-                            ProductResponse::policies, ProductResponse::inabilities, ProductResponse::organizationId,
-                            ProductResponse::deletedAt)
+                    ProductResponse::operatorType, ProductResponse::securityBoundaries, ProductResponse::capabilities,
+                    ProductResponse::policies, ProductResponse::inabilities, ProductResponse::organizationId,
+                    ProductResponse::deletedAt)
                     .containsExactly("Support bot", "Answers tickets", "HIGH", "OPERATOR", "no PII", "answer", "be polite",
                             "no refunds", tenant.organizationId(), null);
             assertThat(product.createdAt()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");

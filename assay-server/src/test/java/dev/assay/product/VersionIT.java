@@ -35,9 +35,9 @@ class VersionIT extends ApiIntegrationTest {
 
             assertThat(version.id()).matches("version_[a-z2-7]{26}");
             assertThat(version).extracting(VersionResponse::productId, VersionResponse::name, VersionResponse::description,
-                            VersionResponse::systemPrompt, VersionResponse::modelId, VersionResponse::datasetDescription,
-                            VersionResponse::datasetUri, VersionResponse::endpoint, VersionResponse::guardrails,
-                            VersionResponse::deletedAt)
+                    VersionResponse::systemPrompt, VersionResponse::modelId, VersionResponse::datasetDescription,
+                    VersionResponse::datasetUri, VersionResponse::endpoint, VersionResponse::guardrails,
+                    VersionResponse::deletedAt)
                     .containsExactly(product.id(), "v2", "second", "You are helpful", "gpt-4o", "tickets",
                             "s3://bucket/data", "https://bot.example", "no swearing", null);
         }

@@ -124,8 +124,8 @@ class SessionDeleteIT extends ApiIntegrationTest {
 
             client.sessions().delete(session.id());
 
-            assertThat(turns).isNotEmpty().allSatisfy(turn ->
-                    assertThat(apiError(() -> client.inferenceResults().get(turn.id())).status()).isEqualTo(404));
+            assertThat(turns).isNotEmpty()
+                    .allSatisfy(turn -> assertThat(apiError(() -> client.inferenceResults().get(turn.id())).status()).isEqualTo(404));
         }
 
         @Test
@@ -150,7 +150,8 @@ class SessionDeleteIT extends ApiIntegrationTest {
 
         private SessionResponse sessionWithTurns() {
             SessionResponse session = aSession(client);
-            client.inferenceResults().create(CreateInferenceResultRequest.forSession(session.id()).input("first").actualOutput("a").build());
+            client.inferenceResults()
+                    .create(CreateInferenceResultRequest.forSession(session.id()).input("first").actualOutput("a").build());
             client.inferenceResults().createBatch(session.id(), List.of(ConversationTurn.user("second"), ConversationTurn.assistant("b")));
             return session;
         }

@@ -25,7 +25,8 @@ class SessionListOrderIT extends ApiIntegrationTest {
     @ValueSource(strings = {"default", "asc", "desc"})
     void everyListOrder_isServedByAnIndex(String order) {
         Where where = Where.tenant("s", UUID.randomUUID()).add("s.deleted_at IS NULL").param("limit", 100).param("offset", 0);
-        List<SortKey<SessionSort>> sort = order.equals("default") ? List.of()
+        List<SortKey<SessionSort>> sort = order.equals("default")
+                ? List.of()
                 : List.of(new SortKey<>(SessionSort.CREATED_AT, order.equals("desc")));
 
         ListPlans.assertServedByIndex(jdbc, transactions, SessionRepository.listSql(where, sort), where);

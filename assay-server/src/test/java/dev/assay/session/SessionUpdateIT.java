@@ -40,7 +40,7 @@ class SessionUpdateIT extends ApiIntegrationTest {
                     .build());
 
             assertThat(updated).extracting(SessionResponse::customId, SessionResponse::context, SessionResponse::stoppingReason,
-                            SessionResponse::error, SessionResponse::metadata, SessionResponse::status)
+                    SessionResponse::error, SessionResponse::metadata, SessionResponse::status)
                     .containsExactly("conv-9", "new context", "GOAL_ACHIEVED", "none really", Map.of("k", "v"), "COMPLETED");
         }
 
@@ -62,7 +62,7 @@ class SessionUpdateIT extends ApiIntegrationTest {
                     UpdateSessionRequest.builder().stoppingReason("USER_LEFT").build());
 
             assertThat(updated).extracting(SessionResponse::customId, SessionResponse::context, SessionResponse::metadata,
-                            SessionResponse::status, SessionResponse::versionId, SessionResponse::createdAt)
+                    SessionResponse::status, SessionResponse::versionId, SessionResponse::createdAt)
                     .containsExactly(session.customId(), session.context(), session.metadata(), session.status(),
                             session.versionId(), session.createdAt());
         }

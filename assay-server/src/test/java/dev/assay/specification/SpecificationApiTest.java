@@ -50,7 +50,8 @@ abstract class SpecificationApiTest extends ApiIntegrationTest {
     HttpResponse<String> link(String method, SpecificationResponse spec, String... metricIds) {
         return raw(method, "/specifications/" + spec.id() + "/metrics",
                 "{\"metricIds\":[" + String.join(",", Arrays.stream(metricIds).map(id -> "\"" + id + "\"").toList())
-                        + "]}", tenant.apiKey());
+                        + "]}",
+                tenant.apiKey());
     }
 
     /** The ids of {@code GET /specifications?<query>}, which must answer 200, in order. */

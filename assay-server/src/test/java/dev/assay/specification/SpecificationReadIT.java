@@ -55,7 +55,8 @@ class SpecificationReadIT extends SpecificationApiTest {
             assertThat(ids("productIds[]=" + product.id())).containsExactly(mine.id());
             assertThat(ids("productId=" + product.id())).containsExactly(mine.id());
             assertThat(ids("productIds=product_aaaaaaaaaaaaaaaaaaaaaaaaaa")).isEmpty();
-            assertThat(ids("productIds=" + product.id() + "," + elsewhere.productId())).containsExactlyInAnyOrder(mine.id(), elsewhere.id());
+            assertThat(ids("productIds=" + product.id() + "," + elsewhere.productId())).containsExactlyInAnyOrder(mine.id(),
+                    elsewhere.id());
         }
 
         @Test

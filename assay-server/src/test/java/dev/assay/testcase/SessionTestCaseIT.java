@@ -48,7 +48,7 @@ class SessionTestCaseIT extends ApiIntegrationTest {
         VersionResponse version = aVersion(client);
 
         assertThatThrownBy(() -> client.sessions().create(
-                        withTestCase(version, "testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa", null, null)))
+                withTestCase(version, "testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa", null, null)))
                 .isInstanceOfSatisfying(AssayApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.code()).isEqualTo("TEST_CASE_NOT_FOUND");

@@ -97,7 +97,7 @@ class TestCaseIsolationIT extends ApiIntegrationTest {
         String versionId = aVersion(client).id();
 
         assertNotFound(() -> client.sessions().create(
-                        new CreateSessionRequest(versionId, null, null, foreignTestCase.id(), false, null, null, null)),
+                new CreateSessionRequest(versionId, null, null, foreignTestCase.id(), false, null, null, null)),
                 "TEST_CASE_NOT_FOUND");
         assertThat(client.sessions().list(ListOptions.none())).isEmpty();
     }

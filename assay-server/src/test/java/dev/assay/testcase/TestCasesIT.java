@@ -121,10 +121,10 @@ class TestCasesIT extends ApiIntegrationTest {
 
         @ParameterizedTest
         @ValueSource(strings = {
-            "\"userScore\":2", "\"userScore\":-2", "\"userScore\":\"1\"", "\"userScore\":1.0", "\"input\":42",
-            "\"expectedTools\":\"search\"", "\"expectedTools\":[1]", "\"expectedTools\":[null]",
-            "\"stoppingCriterias\":{\"a\":1}", "\"maxIterations\":1.5", "\"maxIterations\":0", "\"confidence\":\"high\"",
-            "\"context\":{\"value\":\"x\"}", "\"testId\":7"
+                "\"userScore\":2", "\"userScore\":-2", "\"userScore\":\"1\"", "\"userScore\":1.0", "\"input\":42",
+                "\"expectedTools\":\"search\"", "\"expectedTools\":[1]", "\"expectedTools\":[null]",
+                "\"stoppingCriterias\":{\"a\":1}", "\"maxIterations\":1.5", "\"maxIterations\":0", "\"confidence\":\"high\"",
+                "\"context\":{\"value\":\"x\"}", "\"testId\":7"
         })
         void create_withInvalidField_returnsBadRequestAndStoresNothing(String field) {
             Tenant tenant = newTenant();
@@ -151,7 +151,7 @@ class TestCasesIT extends ApiIntegrationTest {
         @Test
         void create_withUnknownTest_returnsNotFound() {
             assertThatThrownBy(() -> client.testCases().create(
-                            CreateTestCaseRequest.forTest("test_aaaaaaaaaaaaaaaaaaaaaaaaaa").input("x").build()))
+                    CreateTestCaseRequest.forTest("test_aaaaaaaaaaaaaaaaaaaaaaaaaa").input("x").build()))
                     .isInstanceOfSatisfying(AssayApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(404);
                         assertThat(e.code()).isEqualTo("TEST_NOT_FOUND");
@@ -304,7 +304,7 @@ class TestCasesIT extends ApiIntegrationTest {
             String unknown = "testCase_aaaaaaaaaaaaaaaaaaaaaaaaaa";
 
             assertThatThrownBy(() -> client.testCases().list(
-                            ListOptions.none().filter("ids", kept.id(), filteredOut.id(), unknown).filter("languages", "en")))
+                    ListOptions.none().filter("ids", kept.id(), filteredOut.id(), unknown).filter("languages", "en")))
                     .isInstanceOfSatisfying(AssayApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(404);
                         assertThat(e.code()).isEqualTo("TEST_CASE_NOT_FOUND");

@@ -90,9 +90,9 @@ class TestsIT extends ApiIntegrationTest {
 
         @ParameterizedTest
         @CsvSource({
-            "ACCURACY, ACCURACY", "SECURITY, SECURITY", "BEHAVIOR, BEHAVIOR",
-            "QUALITY, ACCURACY", "RED_TEAMING, SECURITY", "SCENARIOS, BEHAVIOR",
-            "quality, ACCURACY", "Red_Teaming, SECURITY", "scenarios, BEHAVIOR", "accuracy, ACCURACY"
+                "ACCURACY, ACCURACY", "SECURITY, SECURITY", "BEHAVIOR, BEHAVIOR",
+                "QUALITY, ACCURACY", "RED_TEAMING, SECURITY", "SCENARIOS, BEHAVIOR",
+                "quality, ACCURACY", "Red_Teaming, SECURITY", "scenarios, BEHAVIOR", "accuracy, ACCURACY"
         })
         void create_withEitherTypeVocabulary_emitsNewerName(String sent, String emitted) {
             TestResponse created = client.tests().create(
@@ -105,7 +105,7 @@ class TestsIT extends ApiIntegrationTest {
         @Test
         void create_withUnknownType_returnsBadRequest() {
             assertThatThrownBy(() -> client.tests().create(
-                            CreateTestRequest.forProduct(aProduct(client).id(), "t", "PERFORMANCE").build()))
+                    CreateTestRequest.forProduct(aProduct(client).id(), "t", "PERFORMANCE").build()))
                     .isInstanceOfSatisfying(AssayApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(400);
                         assertThat(e.code()).isEqualTo("INVALID_REQUEST");
@@ -115,11 +115,11 @@ class TestsIT extends ApiIntegrationTest {
 
         @ParameterizedTest
         @ValueSource(strings = {
-            "{\"name\":\"t\",\"type\":\"ACCURACY\"}",
-            "{\"productId\":\"PRODUCT\",\"type\":\"ACCURACY\"}",
-            "{\"productId\":\"PRODUCT\",\"name\":\"t\"}",
-            "{\"productId\":\"PRODUCT\",\"name\":\"  \",\"type\":\"ACCURACY\"}",
-            "{\"productId\":\"PRODUCT\",\"name\":\"t\",\"type\":\"\"}"
+                "{\"name\":\"t\",\"type\":\"ACCURACY\"}",
+                "{\"productId\":\"PRODUCT\",\"type\":\"ACCURACY\"}",
+                "{\"productId\":\"PRODUCT\",\"name\":\"t\"}",
+                "{\"productId\":\"PRODUCT\",\"name\":\"  \",\"type\":\"ACCURACY\"}",
+                "{\"productId\":\"PRODUCT\",\"name\":\"t\",\"type\":\"\"}"
         })
         void create_withMissingRequiredField_returnsBadRequest(String body) {
             Tenant tenant = newTenant();
@@ -134,8 +134,8 @@ class TestsIT extends ApiIntegrationTest {
 
         @ParameterizedTest
         @ValueSource(strings = {
-            "\"name\":7", "\"type\":1", "\"variants\":\"rag\"", "\"variants\":[1]", "\"strategies\":{}",
-            "\"maxTestCases\":1.5", "\"maxTestCases\":\"3\"", "\"maxTestCases\":0", "\"languageCode\":true"
+                "\"name\":7", "\"type\":1", "\"variants\":\"rag\"", "\"variants\":[1]", "\"strategies\":{}",
+                "\"maxTestCases\":1.5", "\"maxTestCases\":\"3\"", "\"maxTestCases\":0", "\"languageCode\":true"
         })
         void create_withWrongJsonType_returnsBadRequest(String field) {
             Tenant tenant = newTenant();
@@ -151,7 +151,7 @@ class TestsIT extends ApiIntegrationTest {
         @Test
         void create_withUnknownProduct_returnsNotFound() {
             assertThatThrownBy(() -> client.tests().create(
-                            CreateTestRequest.forProduct("product_aaaaaaaaaaaaaaaaaaaaaaaaaa", "t", "ACCURACY").build()))
+                    CreateTestRequest.forProduct("product_aaaaaaaaaaaaaaaaaaaaaaaaaa", "t", "ACCURACY").build()))
                     .isInstanceOfSatisfying(AssayApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(404);
                         assertThat(e.code()).isEqualTo("PRODUCT_NOT_FOUND");

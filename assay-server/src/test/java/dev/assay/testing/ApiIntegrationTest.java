@@ -24,17 +24,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * PostgreSQL, shared by every test class (Spring caches the context). Each test gets a fresh
  * organization of its own, so tests never see each other's rows and need no cleanup.
  */
-@SpringBootTest(
-        classes = AssayApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "assay.data-dir=target/it-data",
-            "assay.bootstrap-api-key=" + ApiIntegrationTest.BOOTSTRAP_KEY,
-            // Evaluations wait this long for late spans (9 s in production): short, so skips come quickly.
-            "assay.traces.span-grace=" + ApiIntegrationTest.SPAN_GRACE_SECONDS + "s",
-            // No judge, whatever the environment says: tests call nothing beyond loopback.
-            "assay.judge.base-url="
-        })
+@SpringBootTest(classes = AssayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "assay.data-dir=target/it-data",
+        "assay.bootstrap-api-key=" + ApiIntegrationTest.BOOTSTRAP_KEY,
+        // Evaluations wait this long for late spans (9 s in production): short, so skips come quickly.
+        "assay.traces.span-grace=" + ApiIntegrationTest.SPAN_GRACE_SECONDS + "s",
+        // No judge, whatever the environment says: tests call nothing beyond loopback.
+        "assay.judge.base-url="
+})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiIntegrationTest {
     public static final String BOOTSTRAP_KEY = "gsk_integration-test-operator-key-0001";

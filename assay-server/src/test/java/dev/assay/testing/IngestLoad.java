@@ -142,9 +142,9 @@ public final class IngestLoad implements AutoCloseable {
         Map<String, Integer> turnsPerStoredBatch = new HashMap<>();
         int stored = 0;
         for (String sessionId : sessionIds) {
-            for (int offset = 0; ; offset += 10_000) {
+            for (int offset = 0;; offset += 10_000) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(restartedBaseUrl
-                                + "/inferenceResults?sessionIds=" + sessionId + "&limit=10000&offset=" + offset))
+                        + "/inferenceResults?sessionIds=" + sessionId + "&limit=10000&offset=" + offset))
                         .header("Authorization", "Bearer " + apiKey).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as("listing %s: %s", sessionId, response.body()).isEqualTo(200);
                 JsonNode page = JSON.readTree(response.body());
@@ -162,8 +162,7 @@ public final class IngestLoad implements AutoCloseable {
         for (String batch : acknowledged) {
             assertThat(turnsPerStoredBatch).as("acknowledged batch %s is stored", batch).containsKey(batch);
         }
-        turnsPerStoredBatch.forEach((batch, turns) ->
-                assertThat(turns).as("turns stored of batch %s", batch).isEqualTo(turnsPerBatch));
+        turnsPerStoredBatch.forEach((batch, turns) -> assertThat(turns).as("turns stored of batch %s", batch).isEqualTo(turnsPerBatch));
         return stored;
     }
 

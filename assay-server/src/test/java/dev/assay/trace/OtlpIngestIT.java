@@ -327,7 +327,7 @@ class OtlpIngestIT extends ApiIntegrationTest {
         assertError(otlp("not gzip".getBytes(), "application/json", "gzip", tenant.apiKey()), 400);
         assertError(otlp("{\"resourceSpans\": [".getBytes(), "application/json", null, tenant.apiKey()), 400);
         assertError(otlp("{\"resourceSpans\": 3}".getBytes(), "application/json", null, tenant.apiKey()), 400);
-        assertError(otlp(new byte[] {(byte) 0xff, 1, 2, 3}, "application/x-protobuf", null, tenant.apiKey()), 400);
+        assertError(otlp(new byte[]{(byte) 0xff, 1, 2, 3}, "application/x-protobuf", null, tenant.apiKey()), 400);
         // A small gzip body that inflates past the 10 MiB body limit.
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {

@@ -26,12 +26,12 @@ import tools.jackson.databind.JsonNode;
  * have waiting for their turn, and its share of the ingest gate.
  */
 @TestPropertySource(properties = {
-    // A context of its own needs a data directory of its own.
-    "assay.data-dir=target/it-data-otlp-limits",
-    "assay.traces.max-pending-spans-per-organization=5",
-    "assay.traces.max-concurrent-ingests=4",
-    "assay.traces.max-concurrent-ingests-per-organization=2",
-    "assay.traces.ingest-wait=200ms"
+        // A context of its own needs a data directory of its own.
+        "assay.data-dir=target/it-data-otlp-limits",
+        "assay.traces.max-pending-spans-per-organization=5",
+        "assay.traces.max-concurrent-ingests=4",
+        "assay.traces.max-concurrent-ingests-per-organization=2",
+        "assay.traces.ingest-wait=200ms"
 })
 class OtlpLimitsIT extends ApiIntegrationTest {
 

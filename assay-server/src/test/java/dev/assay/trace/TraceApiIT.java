@@ -141,10 +141,10 @@ class TraceApiIT extends ApiIntegrationTest {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
         List<CreateTraceRequest> spans = List.of(
-                span(null, turn.id(), "child_first", "TOOL", parent),   // parent comes later in the batch
+                span(null, turn.id(), "child_first", "TOOL", parent), // parent comes later in the batch
                 span(parent, turn.id(), "agent", "AGENT", null),
                 span(null, "inferenceResult_" + "c".repeat(26), "lost", "TOOL", null),
-                span(a, turn.id(), "a", "TOOL", b),                       // a <-> b is a cycle
+                span(a, turn.id(), "a", "TOOL", b), // a <-> b is a cycle
                 span(b, turn.id(), "b", "TOOL", a));
 
         CreateTraceBatchResponse result = client.traces().createBatch(spans);

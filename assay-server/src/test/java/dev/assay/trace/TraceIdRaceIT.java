@@ -141,17 +141,17 @@ class TraceIdRaceIT extends ApiIntegrationTest {
 
     private int spansOfTraceId(String traceId) {
         return jdbc.sql("""
-                        SELECT count(*) FROM spans s JOIN inference_results r ON r.id = s.inference_result_id
-                        WHERE r.trace_id = ? AND s.deleted_at IS NULL
-                        """)
+                SELECT count(*) FROM spans s JOIN inference_results r ON r.id = s.inference_result_id
+                WHERE r.trace_id = ? AND s.deleted_at IS NULL
+                """)
                 .param(traceId).query(Integer.class).single();
     }
 
     private int sessionsWithCustomId(String customId) {
         return jdbc.sql("""
-                        SELECT count(*) FROM sessions s
-                        WHERE s.custom_id = ? AND s.deleted_at IS NULL AND s.organization_id = ?
-                        """)
+                SELECT count(*) FROM sessions s
+                WHERE s.custom_id = ? AND s.deleted_at IS NULL AND s.organization_id = ?
+                """)
                 .param(customId).param(organizationUuid()).query(Integer.class).single();
     }
 

@@ -91,8 +91,8 @@ class AggregateCacheTest {
         Thread firstView = Thread.ofVirtual().start(() -> cache.get(organization, "means", slow));
         started.await();
 
-        AggregateCache.Computed<Integer> second =
-                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> cache.get(organization, "means", slow));
+        AggregateCache.Computed<Integer> second = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> cache.get(organization, "means", slow));
 
         assertThat(second.pending()).isTrue();
         release.countDown();

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Import(DashboardErrorsIT.BrokenPageConfiguration.class)
 @TestPropertySource(properties = {
-    // A context of its own needs a data directory of its own.
-    "assay.data-dir=target/it-data-dashboard-errors"
+        // A context of its own needs a data directory of its own.
+        "assay.data-dir=target/it-data-dashboard-errors"
 })
 class DashboardErrorsIT extends ApiIntegrationTest {
 

@@ -43,8 +43,8 @@ class DashboardSessionIT extends ApiIntegrationTest {
         assertThat(signIn.statusCode()).isEqualTo(302);
         HttpResponse<String> page = DashboardHttp.get(baseUrl(), "/ui", sessionId(signIn));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
-                assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'"));
         assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(page.body()).doesNotContain(tenant.apiKey());
     }

@@ -121,8 +121,8 @@ final class SocketHttpProber implements HttpProber {
             String statusLine = readLine(socket, input, deadline, budget);
             int status = parseStatus(statusLine);
             String location = null;
-            for (String line = readLine(socket, input, deadline, budget); !line.isEmpty();
-                    line = readLine(socket, input, deadline, budget)) {
+            for (String line = readLine(socket, input, deadline, budget); !line.isEmpty(); line = readLine(socket, input, deadline,
+                    budget)) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("location")) {
                     location = line.substring(colon + 1).trim();

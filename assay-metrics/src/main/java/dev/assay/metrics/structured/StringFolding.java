@@ -26,7 +26,7 @@ final class StringFolding {
         }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder folded = new StringBuilder(decomposed.length());
-        for (int index = 0; index < decomposed.length(); ) {
+        for (int index = 0; index < decomposed.length();) {
             int codePoint = decomposed.codePointAt(index);
             index += Character.charCount(codePoint);
             if (Character.getType(codePoint) != Character.NON_SPACING_MARK) {

@@ -45,7 +45,7 @@ final class UrlReachability {
     /** Checks a URL that passed checks 1 to 7. */
     Outcome check(UrlSyntax.Valid url) {
         UrlSyntax.Valid current = url;
-        for (int redirects = 0; ; redirects++) {
+        for (int redirects = 0;; redirects++) {
             InetAddress address;
             try {
                 address = allowedAddress(current.host());

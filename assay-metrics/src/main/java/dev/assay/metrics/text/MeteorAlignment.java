@@ -119,7 +119,8 @@ final class MeteorAlignment {
                 continue;
             }
             Set<String> synonyms = wordNet.synonyms(hypothesisWords[hypothesisIndex]);
-            @Nullable Deque<Integer> best = null;
+            @Nullable
+            Deque<Integer> best = null;
             for (String synonym : synonyms) {
                 Deque<Integer> positions = unmatchedReference.get(synonym);
                 if (positions != null && !positions.isEmpty() && (best == null || positions.peekLast() > best.peekLast())) {
@@ -155,7 +156,7 @@ final class MeteorAlignment {
         List<int[]> pairs = new ArrayList<>();
         for (int index = 0; index < referenceOfHypothesis.length; index++) {
             if (referenceOfHypothesis[index] >= 0) {
-                pairs.add(new int[] {index, referenceOfHypothesis[index]});
+                pairs.add(new int[]{index, referenceOfHypothesis[index]});
             }
         }
         int chunks = 1;

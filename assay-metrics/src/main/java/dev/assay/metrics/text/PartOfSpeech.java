@@ -17,22 +17,21 @@ enum PartOfSpeech {
             new Substitution("ches", "ch"),
             new Substitution("shes", "sh"),
             new Substitution("men", "man"),
-            new Substitution("ies", "y"))),
-    VERB("verb", 'v', List.of(
-            new Substitution("s", ""),
-            new Substitution("ies", "y"),
-            new Substitution("es", "e"),
-            new Substitution("es", ""),
-            new Substitution("ed", "e"),
-            new Substitution("ed", ""),
-            new Substitution("ing", "e"),
-            new Substitution("ing", ""))),
-    ADJECTIVE("adj", 'a', List.of(
-            new Substitution("er", ""),
-            new Substitution("est", ""),
-            new Substitution("er", "e"),
-            new Substitution("est", "e"))),
-    ADVERB("adv", 'r', List.of());
+            new Substitution("ies", "y"))), VERB("verb", 'v',
+                    List.of(
+                            new Substitution("s", ""),
+                            new Substitution("ies", "y"),
+                            new Substitution("es", "e"),
+                            new Substitution("es", ""),
+                            new Substitution("ed", "e"),
+                            new Substitution("ed", ""),
+                            new Substitution("ing", "e"),
+                            new Substitution("ing", ""))), ADJECTIVE("adj", 'a',
+                                    List.of(
+                                            new Substitution("er", ""),
+                                            new Substitution("est", ""),
+                                            new Substitution("er", "e"),
+                                            new Substitution("est", "e"))), ADVERB("adv", 'r', List.of());
 
     private final String fileSuffix;
     private final char indexTag;

@@ -90,7 +90,8 @@ final class WordNet {
     }
 
     /** The exception targets of {@code form} in {@code <pos>.exc}, or null when it is not a key there. */
-    @Nullable List<String> exceptionTargets(String form, PartOfSpeech partOfSpeech) {
+    @Nullable
+    List<String> exceptionTargets(String form, PartOfSpeech partOfSpeech) {
         return requireNonNull(exceptions.get(partOfSpeech)).get(form);
     }
 
@@ -167,8 +168,7 @@ final class WordNet {
             for (int synset = 0; synset < synsetCount; synset++) {
                 offsets[synset] = line.nextDecimal();
             }
-            offsetsByLemma.computeIfAbsent(lemma, key -> new int[PartOfSpeech.values().length][])[
-                    partOfSpeech.ordinal()] = offsets;
+            offsetsByLemma.computeIfAbsent(lemma, key -> new int[PartOfSpeech.values().length][])[partOfSpeech.ordinal()] = offsets;
         }
     }
 

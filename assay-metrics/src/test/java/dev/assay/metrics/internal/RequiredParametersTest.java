@@ -87,8 +87,8 @@ class RequiredParametersTest {
     @Nested
     class ScoreTools {
 
-        private final BiFunction<List<String>, List<String>, MetricResult> countingScorer =
-                (used, expected) -> new MetricResult.Scored(1.0, used.size() + "/" + expected.size());
+        private final BiFunction<List<String>, List<String>, MetricResult> countingScorer = (used, expected) -> new MetricResult.Scored(1.0,
+                used.size() + "/" + expected.size());
 
         @Test
         void scoreTools_emptyLists_areRealValues() {

@@ -14,19 +14,19 @@ class UrlSyntaxTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "https://example.com",
-        "https://example.com/",
-        "HTTPS://WWW.EXAMPLE.COM/Path?Q=1#Frag",
-        "https://docs.python.org/3/library/json.html#json.loads",
-        "https://example.com/search?q=a%20b&lang=es",
-        "https://example.com/caf%C3%A9",
-        "https://sub-domain.example.co.uk/a",
-        "https://bücher.de/",
-        "https://例え.jp/",
-        "https://example.xn--p1ai/",
-        "https://example.рф/",
-        "https://a.museum",
-        "https://example.com/path/ñ"
+            "https://example.com",
+            "https://example.com/",
+            "HTTPS://WWW.EXAMPLE.COM/Path?Q=1#Frag",
+            "https://docs.python.org/3/library/json.html#json.loads",
+            "https://example.com/search?q=a%20b&lang=es",
+            "https://example.com/caf%C3%A9",
+            "https://sub-domain.example.co.uk/a",
+            "https://bücher.de/",
+            "https://例え.jp/",
+            "https://example.xn--p1ai/",
+            "https://example.рф/",
+            "https://a.museum",
+            "https://example.com/path/ñ"
     })
     void check_wellFormedPublicUrl_passesChecksOneToSeven(String url) {
         assertThat(UrlSyntax.check(url)).isInstanceOf(UrlSyntax.Valid.class);

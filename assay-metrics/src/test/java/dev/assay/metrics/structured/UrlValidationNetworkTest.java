@@ -62,8 +62,8 @@ class UrlValidationNetworkTest {
             case "metadata.example.com" -> List.of(InetAddress.getByName("169.254.169.254"));
             default -> throw new UnknownHostException(host);
         };
-        AddressPolicy productionPolicyPlusTestServer =
-                address -> address.isLoopbackAddress() || AddressPolicy.publicAddressesOnly().isAllowed(address);
+        AddressPolicy productionPolicyPlusTestServer = address -> address.isLoopbackAddress()
+                || AddressPolicy.publicAddressesOnly().isAllowed(address);
         HttpProber prober = new SocketHttpProber(Duration.ofSeconds(2), READ_TIMEOUT, SocketHttpProber.plaintext(port));
         return new UrlValidation(resolver, productionPolicyPlusTestServer, prober);
     }

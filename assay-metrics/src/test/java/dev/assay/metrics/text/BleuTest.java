@@ -29,18 +29,26 @@ class BleuTest {
 
         static Stream<Arguments> publicVectors() {
             return Stream.of(
-                arguments("Produc\u021bia de zah\u0103r prim\u0103 va fi exprimat\u0103 \u00een ceea ce prive\u0219te zah\u0103rul alb;", "produc\u0163ia de zah\u0103r brut se exprim\u0103 \u00een zah\u0103r alb;", 0.0849, "sacrebleu test_sentence_bleu.py (exp, 13a): 8.493/100"),
-                arguments("this is a test", "this is a test", 1.0, "sacrebleu test_bleu.py raw case (1.0)"),
-                arguments("this is a fest", "this is a test", 0.5946, "computed with sacrebleu sentence_bleu defaults"),
-                arguments("test", "a test", 0.3679, "sacrebleu test_bleu.py effective-order case (0.3679)"),
-                arguments("a little test", "a test", 0.3467, "computed with sacrebleu sentence_bleu defaults"),
-                arguments("this is a cat", "okay thanks", 0.0, "sacrebleu test_sentence_bleu.py zero-BLEU case (#141)"),
-                arguments("The dog bit the man.", "The dog bit the man.", 1.0, "sacrebleu README example sentence vs itself"),
-                arguments("It wasn't surprising.", "It was not unexpected.", 0.1479, "computed with sacrebleu sentence_bleu defaults (sentences from the sacrebleu README example)"),
-                arguments("The man had just bitten him.", "The man bit him first.", 0.1562, "computed with sacrebleu sentence_bleu defaults (sentences from the sacrebleu README example)"),
-                arguments("The cat sat on the mat.", "the cat sat on the mat.", 0.8091, "computed with sacrebleu sentence_bleu defaults; case-sensitive (\"The\" vs \"the\")"),
-                arguments("The quick brown dog jumps on the log.", "The quick brown fox jumps over the lazy dog", 0.2111, "computed with sacrebleu sentence_bleu defaults"),
-                arguments("\u00bfQu\u00e9 tal?", "\u00bfQu\u00e9 tal?", 1.0, "hand-computed: identical text, non-ASCII punctuation stays glued"));
+                    arguments(
+                            "Produc\u021bia de zah\u0103r prim\u0103 va fi exprimat\u0103 \u00een ceea ce prive\u0219te zah\u0103rul alb;",
+                            "produc\u0163ia de zah\u0103r brut se exprim\u0103 \u00een zah\u0103r alb;", 0.0849,
+                            "sacrebleu test_sentence_bleu.py (exp, 13a): 8.493/100"),
+                    arguments("this is a test", "this is a test", 1.0, "sacrebleu test_bleu.py raw case (1.0)"),
+                    arguments("this is a fest", "this is a test", 0.5946, "computed with sacrebleu sentence_bleu defaults"),
+                    arguments("test", "a test", 0.3679, "sacrebleu test_bleu.py effective-order case (0.3679)"),
+                    arguments("a little test", "a test", 0.3467, "computed with sacrebleu sentence_bleu defaults"),
+                    arguments("this is a cat", "okay thanks", 0.0, "sacrebleu test_sentence_bleu.py zero-BLEU case (#141)"),
+                    arguments("The dog bit the man.", "The dog bit the man.", 1.0, "sacrebleu README example sentence vs itself"),
+                    arguments("It wasn't surprising.", "It was not unexpected.", 0.1479,
+                            "computed with sacrebleu sentence_bleu defaults (sentences from the sacrebleu README example)"),
+                    arguments("The man had just bitten him.", "The man bit him first.", 0.1562,
+                            "computed with sacrebleu sentence_bleu defaults (sentences from the sacrebleu README example)"),
+                    arguments("The cat sat on the mat.", "the cat sat on the mat.", 0.8091,
+                            "computed with sacrebleu sentence_bleu defaults; case-sensitive (\"The\" vs \"the\")"),
+                    arguments("The quick brown dog jumps on the log.", "The quick brown fox jumps over the lazy dog", 0.2111,
+                            "computed with sacrebleu sentence_bleu defaults"),
+                    arguments("\u00bfQu\u00e9 tal?", "\u00bfQu\u00e9 tal?", 1.0,
+                            "hand-computed: identical text, non-ASCII punctuation stays glued"));
         }
 
         @ParameterizedTest(name = "[{index}] {3}")
@@ -67,12 +75,13 @@ class BleuTest {
 
         static Stream<Arguments> computedWithSacrebleu() {
             return Stream.of(
-                arguments("by mat 2,000ational guide.", "\ud83d\ude00s barter away mat 2,000ational guide", 0.32555630133216135),
-                arguments("happy Goose a.", "happy Goose noter in", 0.31947155212313627),
-                arguments("that  formalise  They  geese!", "that formalise tiesment geese", 0.23643540225079385),
-                arguments("Home!", "Home", 0.49999999999999994),
-                arguments("ran trail auto solar would denotativeed hg in preachifiedfully snuck Running e-mail guide.", "ski trail auto solar would reallot hg in preachifiedfully snuck Running e-mail guide", 0.6162607099729587),
-                arguments("flies  genus  allometric  impossible!", "carest stageful genus impossible allometric", 0.14058533129758727));
+                    arguments("by mat 2,000ational guide.", "\ud83d\ude00s barter away mat 2,000ational guide", 0.32555630133216135),
+                    arguments("happy Goose a.", "happy Goose noter in", 0.31947155212313627),
+                    arguments("that  formalise  They  geese!", "that formalise tiesment geese", 0.23643540225079385),
+                    arguments("Home!", "Home", 0.49999999999999994),
+                    arguments("ran trail auto solar would denotativeed hg in preachifiedfully snuck Running e-mail guide.",
+                            "ski trail auto solar would reallot hg in preachifiedfully snuck Running e-mail guide", 0.6162607099729587),
+                    arguments("flies  genus  allometric  impossible!", "carest stageful genus impossible allometric", 0.14058533129758727));
         }
 
         @ParameterizedTest

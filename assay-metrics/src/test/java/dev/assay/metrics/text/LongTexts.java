@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 final class LongTexts {
 
     private static final String[] VOCABULARY = {
-        "the", "model", "answer", "is", "correct", "because", "it", "cites", "sources", "and", "explains",
-        "running", "flies", "better", "cars", "quickly", "evaluation", "metric", "score", "of", "a", "to", "in",
-        "large", "children", "were", "geese", "dogs", "meeting", "happy", "3.50", "2,000", "don't", "end.",
+            "the", "model", "answer", "is", "correct", "because", "it", "cites", "sources", "and", "explains",
+            "running", "flies", "better", "cars", "quickly", "evaluation", "metric", "score", "of", "a", "to", "in",
+            "large", "children", "were", "geese", "dogs", "meeting", "happy", "3.50", "2,000", "don't", "end.",
     };
 
     private LongTexts() {}

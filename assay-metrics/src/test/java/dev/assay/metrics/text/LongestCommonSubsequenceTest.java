@@ -20,7 +20,7 @@ class LongestCommonSubsequenceTest {
     static Stream<Arguments> randomPairs() {
         return IntStream.range(0, 300).mapToObj(seed -> {
             SplittableRandom random = new SplittableRandom(seed);
-            int alphabet = new int[] {1, 2, 4, 26, 1000, 1_000_000}[seed % 6];
+            int alphabet = new int[]{1, 2, 4, 26, 1000, 1_000_000}[seed % 6];
             int[] first = random.ints(random.nextInt(0, 260), 0, alphabet).toArray();
             int[] second = random.ints(random.nextInt(0, 260), 0, alphabet).toArray();
             return arguments(first, second);
@@ -38,7 +38,7 @@ class LongestCommonSubsequenceTest {
 
     @Test
     void length_emptySide_isZero() {
-        assertThat(LongestCommonSubsequence.length(new int[0], new int[] {1, 2})).isZero();
+        assertThat(LongestCommonSubsequence.length(new int[0], new int[]{1, 2})).isZero();
     }
 
     @Test
@@ -48,7 +48,7 @@ class LongestCommonSubsequenceTest {
         int[] text = {7, 7, 7};
 
         assertThat(LongestCommonSubsequence.length(pattern, text)).isEqualTo(1);
-        assertThat(LongestCommonSubsequence.length(new int[] {5, 1, 1, 1}, new int[] {1, 1, 1, 5})).isEqualTo(3);
+        assertThat(LongestCommonSubsequence.length(new int[]{5, 1, 1, 1}, new int[]{1, 1, 1, 5})).isEqualTo(3);
     }
 
     @Test

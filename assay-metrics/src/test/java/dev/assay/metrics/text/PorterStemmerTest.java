@@ -72,9 +72,9 @@ class PorterStemmerTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-        "proceed, proceed", "exceed, exceed", "succeed, succeed", "howe, howe", "outings, outing", "cannings, canning",
-        "dies, die", "died, die", "spied, spi", "enjoy, enjoy", "geology, geolog", "radically, radic",
-        "yyyy, yyyi", "ski, ski", "at, at", "Running, run", "sses, ss", "ion, ion", "oed, o",
+            "proceed, proceed", "exceed, exceed", "succeed, succeed", "howe, howe", "outings, outing", "cannings, canning",
+            "dies, die", "died, die", "spied, spi", "enjoy, enjoy", "geology, geolog", "radically, radic",
+            "yyyy, yyyi", "ski, ski", "at, at", "Running, run", "sses, ss", "ion, ion", "oed, o",
     })
     void stem_nltkOnlyRuleOrEdgeWord_matchesNltk(String word, String nltkStem) {
         assertThat(PorterStemmer.stem(word)).isEqualTo(nltkStem);

@@ -30,18 +30,29 @@ class RougeTest {
 
         static Stream<Arguments> publicVectors() {
             return Stream.of(
-                arguments("testing one", "testing one two", 0.8, "rouge_scorer_test.py testRougeLConsecutive (0.8)"),
-                arguments("testing two", "testing one two", 0.8, "rouge_scorer_test.py testRougeLNonConsecutive (0.8)"),
-                arguments("rFDJCRtion Ht-LM EKtDXkME,yz'RBr q'wer wrojNbN wL,b .a-'XdQggyFl jB-RPP'iyOIcUxi", "ZfbCUIUuePaiLVUlCaUXxkpu XPeWing tUHfPMuZ',-Xd Y BrUgVJing M-HV.-DgdDaY.rFDJCRing Ht-LM EKBDXkME,yz'RBr q'wtion wIojNbN wL,b .a-'XdQggyFl jB-RPP'iyOIcUxer tKM L", 0.5116, "rouge_scorer_test.py testRougeLAgainstRouge155, line 1 (0.51163)"),
-                arguments("n cw-WeFyu vC MoBL Xdn g wkvcEiGvKtion BDFhrpMer pstion sbKao Q m qier LMmed HqqLFXe,XPY,J XsurkMeo ,ed nB'wH'bWVHjWFEer tQ.saefZwJtKrTlixYpMMNJtion UCAPwNHeYVjD", "KsJdPByEtAor fE-Qg Dpdbring cw-WeFyu vC MoBL Xdn g wkvcEiGvKtion BDFhrpMtion psing sbKao Q m qiing LMmer HqqLFXe,XPY,J XsurkMer ,ed nB'wH'bWVHjWFEing tQ.saefZwJtKrTlixYpMMsJing UCAPwNHeYVjDing c T BUySKtion gMPfJpwGw p'NvxAoping eu pBwMBKV'I DNxqelhu,PHPxDEq,mtion SN", 0.5, "rouge_scorer_test.py testRougeLAgainstRouge155, line 2 (0.50000)"),
-                arguments("/", "w1 w2 w3 w4 w5", 0.0, "rouge_scorer_test.py: prediction of only non-word characters (0.0)"),
-                arguments("The quick brown dog jumps on the log.", "The quick brown fox jumps over the lazy dog", 0.5882, "computed with rouge-score (the RougeScorer docstring sample pair)"),
-                arguments("hello world", "Hello, World!", 1.0, "computed with rouge-score; tokenizer lower-cases and drops punctuation"),
-                arguments("d c b a", "a b c d", 0.25, "computed with the reference implementation"),
-                arguments("the cat is running", "the cats are running", 0.5, "computed with rouge-score, use_stemmer=False (cats/cat and is/are differ)"),
-                arguments("El nino comio", "El ni\u00f1o comi\u00f3", 0.2857, "computed with rouge-score; \u00f1 and \u00f3 act as separators (ni, o, comi)"),
-                arguments("\u6211\u559c\u6b22\u732b \ud83d\ude00", "\u6211\u559c\u6b22\u732b", 0.0, "hand-computed: CJK and emoji are separators only, no tokens"),
-                arguments("Caf\u00e9 au lait", "cafe au lait", 0.6667, "hand-computed: \u00e9 separates (caf, au, lait vs cafe, au, lait), LCS 2 of 3 on both sides"));
+                    arguments("testing one", "testing one two", 0.8, "rouge_scorer_test.py testRougeLConsecutive (0.8)"),
+                    arguments("testing two", "testing one two", 0.8, "rouge_scorer_test.py testRougeLNonConsecutive (0.8)"),
+                    arguments("rFDJCRtion Ht-LM EKtDXkME,yz'RBr q'wer wrojNbN wL,b .a-'XdQggyFl jB-RPP'iyOIcUxi",
+                            "ZfbCUIUuePaiLVUlCaUXxkpu XPeWing tUHfPMuZ',-Xd Y BrUgVJing M-HV.-DgdDaY.rFDJCRing Ht-LM EKBDXkME,yz'RBr q'wtion wIojNbN wL,b .a-'XdQggyFl jB-RPP'iyOIcUxer tKM L",
+                            0.5116, "rouge_scorer_test.py testRougeLAgainstRouge155, line 1 (0.51163)"),
+                    arguments(
+                            "n cw-WeFyu vC MoBL Xdn g wkvcEiGvKtion BDFhrpMer pstion sbKao Q m qier LMmed HqqLFXe,XPY,J XsurkMeo ,ed nB'wH'bWVHjWFEer tQ.saefZwJtKrTlixYpMMNJtion UCAPwNHeYVjD",
+                            "KsJdPByEtAor fE-Qg Dpdbring cw-WeFyu vC MoBL Xdn g wkvcEiGvKtion BDFhrpMtion psing sbKao Q m qiing LMmer HqqLFXe,XPY,J XsurkMer ,ed nB'wH'bWVHjWFEing tQ.saefZwJtKrTlixYpMMsJing UCAPwNHeYVjDing c T BUySKtion gMPfJpwGw p'NvxAoping eu pBwMBKV'I DNxqelhu,PHPxDEq,mtion SN",
+                            0.5, "rouge_scorer_test.py testRougeLAgainstRouge155, line 2 (0.50000)"),
+                    arguments("/", "w1 w2 w3 w4 w5", 0.0, "rouge_scorer_test.py: prediction of only non-word characters (0.0)"),
+                    arguments("The quick brown dog jumps on the log.", "The quick brown fox jumps over the lazy dog", 0.5882,
+                            "computed with rouge-score (the RougeScorer docstring sample pair)"),
+                    arguments("hello world", "Hello, World!", 1.0,
+                            "computed with rouge-score; tokenizer lower-cases and drops punctuation"),
+                    arguments("d c b a", "a b c d", 0.25, "computed with the reference implementation"),
+                    arguments("the cat is running", "the cats are running", 0.5,
+                            "computed with rouge-score, use_stemmer=False (cats/cat and is/are differ)"),
+                    arguments("El nino comio", "El ni\u00f1o comi\u00f3", 0.2857,
+                            "computed with rouge-score; \u00f1 and \u00f3 act as separators (ni, o, comi)"),
+                    arguments("\u6211\u559c\u6b22\u732b \ud83d\ude00", "\u6211\u559c\u6b22\u732b", 0.0,
+                            "hand-computed: CJK and emoji are separators only, no tokens"),
+                    arguments("Caf\u00e9 au lait", "cafe au lait", 0.6667,
+                            "hand-computed: \u00e9 separates (caf, au, lait vs cafe, au, lait), LCS 2 of 3 on both sides"));
         }
 
         @ParameterizedTest(name = "[{index}] {3}")

@@ -20,16 +20,18 @@ class TextMatchTest {
 
     static Stream<Arguments> publicVectors() {
         return Stream.of(
-            arguments("this is a test", "this is a test!", 1.0, "rapidfuzz ratio 96.55 > 85"),
-            arguments("lewenstein", "levenshtein", 1.0, "rapidfuzz ratio 85.71 > 85"),
-            arguments("South Korea", "North Korea", 0.0, "rapidfuzz ratio 81.82"),
-            arguments("new york mets", "new YORK mets", 0.0, "rapidfuzz ratio 69.23"),
-            arguments("new york mets", "new york mets", 1.0, "rapidfuzz ratio 100"),
-            arguments("abcdefghijklmnopqrst", "abcdefghijklmnopqXYZ", 0.0, "rapidfuzz ratio exactly 85.0 -> not a match"),
-            arguments("The answer is 42", "The answer is 42.", 1.0, "rapidfuzz ratio 96.97"),
-            arguments("kitten", "sitting", 0.0, "rapidfuzz ratio 61.54"),
-                arguments("\ud83d\ude00bcdefghijklmnopqrst", "\ud83d\ude00bcdefghijklmnopqXYZ", 0.0, "exactly 85 in code points (34 of 40); 86.05 if counted in UTF-16 units"),
-                arguments("\u00e9t\u00e9 \u00e0 Paris!", "\u00e9t\u00e9 \u00e0 Paris", 1.0, "hand-computed: 2 * 11 / 23 = 95.65 (rapidfuzz agrees)"));
+                arguments("this is a test", "this is a test!", 1.0, "rapidfuzz ratio 96.55 > 85"),
+                arguments("lewenstein", "levenshtein", 1.0, "rapidfuzz ratio 85.71 > 85"),
+                arguments("South Korea", "North Korea", 0.0, "rapidfuzz ratio 81.82"),
+                arguments("new york mets", "new YORK mets", 0.0, "rapidfuzz ratio 69.23"),
+                arguments("new york mets", "new york mets", 1.0, "rapidfuzz ratio 100"),
+                arguments("abcdefghijklmnopqrst", "abcdefghijklmnopqXYZ", 0.0, "rapidfuzz ratio exactly 85.0 -> not a match"),
+                arguments("The answer is 42", "The answer is 42.", 1.0, "rapidfuzz ratio 96.97"),
+                arguments("kitten", "sitting", 0.0, "rapidfuzz ratio 61.54"),
+                arguments("\ud83d\ude00bcdefghijklmnopqrst", "\ud83d\ude00bcdefghijklmnopqXYZ", 0.0,
+                        "exactly 85 in code points (34 of 40); 86.05 if counted in UTF-16 units"),
+                arguments("\u00e9t\u00e9 \u00e0 Paris!", "\u00e9t\u00e9 \u00e0 Paris", 1.0,
+                        "hand-computed: 2 * 11 / 23 = 95.65 (rapidfuzz agrees)"));
     }
 
     @ParameterizedTest(name = "[{index}] {3}")
@@ -74,7 +76,8 @@ class TextMatchTest {
         Random random = new Random(85);
         for (int pair = 0; pair < 2_000; pair++) {
             String actual = LongTexts.words(1 + random.nextInt(4_000), random.nextLong());
-            String expected = random.nextBoolean() ? mutate(actual, random, random.nextInt(40))
+            String expected = random.nextBoolean()
+                    ? mutate(actual, random, random.nextInt(40))
                     : LongTexts.words(1 + random.nextInt(4_000), random.nextLong());
             boolean matches = IndelRatio.of(actual, expected).exceedsPercent(85);
 

@@ -29,16 +29,16 @@ class TextSimilarityTest {
 
         static Stream<Arguments> publicVectors() {
             return Stream.of(
-                arguments("this is a test", "this is a test!", 0.9655, "rapidfuzz fuzz.ratio docstring (96.55)"),
-                arguments("lewenstein", "levenshtein", 0.8571, "rapidfuzz Indel.normalized_similarity docstring (0.857)"),
-                arguments("South Korea", "North Korea", 0.8182, "rapidfuzz test_Indel.py issue 196 (distance 4)"),
-                arguments("aaaa", "bbbb", 0.0, "rapidfuzz test_Indel.py test_basic (distance 8)"),
-                arguments("new york mets", "new york mets", 1.0, "rapidfuzz test_fuzz.py test_no_processor"),
-                arguments("new york mets", "new YORK mets", 0.6923, "rapidfuzz test_fuzz.py (case-sensitive, != 100)"),
-                arguments("qabxcd", "abycdf", 0.6667, "rapidfuzz test_Indel.py editops (4 ops)"),
-                arguments("Lorem ipsum.", "XYZLorem ABC iPsum", 0.6667, "rapidfuzz test_Indel.py editops (10 ops)"),
-                arguments("caf\u00e9", "cafe", 0.75, "computed with the reference implementation"),
-                arguments("aaabaaa", "abbaaabba", 0.625, "computed with the reference implementation"));
+                    arguments("this is a test", "this is a test!", 0.9655, "rapidfuzz fuzz.ratio docstring (96.55)"),
+                    arguments("lewenstein", "levenshtein", 0.8571, "rapidfuzz Indel.normalized_similarity docstring (0.857)"),
+                    arguments("South Korea", "North Korea", 0.8182, "rapidfuzz test_Indel.py issue 196 (distance 4)"),
+                    arguments("aaaa", "bbbb", 0.0, "rapidfuzz test_Indel.py test_basic (distance 8)"),
+                    arguments("new york mets", "new york mets", 1.0, "rapidfuzz test_fuzz.py test_no_processor"),
+                    arguments("new york mets", "new YORK mets", 0.6923, "rapidfuzz test_fuzz.py (case-sensitive, != 100)"),
+                    arguments("qabxcd", "abycdf", 0.6667, "rapidfuzz test_Indel.py editops (4 ops)"),
+                    arguments("Lorem ipsum.", "XYZLorem ABC iPsum", 0.6667, "rapidfuzz test_Indel.py editops (10 ops)"),
+                    arguments("caf\u00e9", "cafe", 0.75, "computed with the reference implementation"),
+                    arguments("aaabaaa", "abbaaabba", 0.625, "computed with the reference implementation"));
         }
 
         @ParameterizedTest(name = "[{index}] {3}")
