@@ -25,15 +25,11 @@ class EvaluationFilters {
         where.relation("e.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
         where.relation("e.inference_result_id", "inferenceResultIds", query.ids("inferenceResultIds"), IdKind.INFERENCE_RESULT);
         where.relation("e.metric_id", "metricIds", query.ids("metricIds"), IdKind.METRIC);
-        Where versions = new Where().relation("s.version_id", "versionIds", query.ids("versionIds"), IdKind.VERSION);
-        if (!query.ids("versionIds").isEmpty()) {
-            where.add("e.session_id IN (SELECT s.id FROM sessions s " + versions.sql() + ")");
-            versions.copyParametersTo(where);
-        }
+        // An evaluation carries its session's version (docs/decisions/0012-comparison-read-path.md).
+        where.relation("e.version_id", "versionIds", query.ids("versionIds"), IdKind.VERSION);
         Where products = new Where().relation("v.product_id", "productIds", query.ids("productIds"), IdKind.PRODUCT);
         if (!query.ids("productIds").isEmpty()) {
-            where.add("e.session_id IN (SELECT s.id FROM sessions s JOIN versions v ON v.id = s.version_id "
-                    + products.sql() + ")");
+            where.add("e.version_id IN (SELECT v.id FROM versions v " + products.sql() + ")");
             products.copyParametersTo(where);
         }
         List<String> testCaseIds = query.ids("testCaseIds");
