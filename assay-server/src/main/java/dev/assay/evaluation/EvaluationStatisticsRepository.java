@@ -19,11 +19,10 @@ class EvaluationStatisticsRepository {
 
     List<EvaluationStatisticsService.MeanScore> meanScores(UUID organizationId) {
         return jdbc.sql("""
-                SELECT s.version_id, e.metric_id, count(*) AS n, avg(e.score) AS mean
-                FROM evaluations e JOIN sessions s ON s.id = e.session_id
+                SELECT e.version_id, e.metric_id, count(*) AS n, avg(e.score) AS mean
+                FROM evaluations e
                 WHERE e.organization_id = :organizationId AND e.deleted_at IS NULL AND e.score IS NOT NULL
-                  AND s.organization_id = :organizationId AND s.deleted_at IS NULL
-                GROUP BY s.version_id, e.metric_id
+                GROUP BY e.version_id, e.metric_id
                 """)
                 .param("organizationId", organizationId)
                 .query((rs, row) -> new EvaluationStatisticsService.MeanScore(
@@ -33,12 +32,11 @@ class EvaluationStatisticsRepository {
 
     List<EvaluationStatisticsService.DailyScore> dailyScores(UUID organizationId, Instant since) {
         return jdbc.sql("""
-                SELECT date_trunc('day', e.created_at, 'UTC') AS day, s.version_id, e.metric_id,
+                SELECT date_trunc('day', e.created_at, 'UTC') AS day, e.version_id, e.metric_id,
                        count(*) AS n, avg(e.score) AS mean
-                FROM evaluations e JOIN sessions s ON s.id = e.session_id
+                FROM evaluations e
                 WHERE e.organization_id = :organizationId AND e.deleted_at IS NULL AND e.score IS NOT NULL
                   AND e.created_at >= :since
-                  AND s.organization_id = :organizationId AND s.deleted_at IS NULL
                 GROUP BY 1, 2, 3
                 ORDER BY 1
                 """)
