@@ -106,7 +106,7 @@ class EvaluationRepository {
 
     /**
      * Hands the rows of a list to {@code sink} as they are read, a few at a time (see
-     * {@link Sql.FetchBudget}); must run inside a transaction, or the driver reads every row at once.
+     * {@link Sql#stream}); must run inside a transaction, or the driver reads every row at once.
      */
     void stream(Where where, List<SortKey<EvaluationSort>> sort, long limit, int offset, Consumer<Evaluation> sink) {
         Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), (rs, chars) -> {

@@ -36,9 +36,6 @@ record TraceProperties(
         @Nullable @Positive Integer maxConcurrentIngestsPerOrganization) {
 
     TraceProperties {
-        if (maxConcurrentIngestsPerOrganization == null) {
-            maxConcurrentIngestsPerOrganization = Math.max(1, maxConcurrentIngests / 2);
-        }
         if (spanGrace != null && spanGrace.isNegative()) {
             throw new IllegalArgumentException("assay.traces.span-grace must not be negative: " + spanGrace);
         }
@@ -46,7 +43,7 @@ record TraceProperties(
 
     /** The slots one organization may hold, never more than the gate has. */
     int ingestSlotsPerOrganization() {
-        Integer own = maxConcurrentIngestsPerOrganization;
-        return Math.min(maxConcurrentIngests, own == null ? Math.max(1, maxConcurrentIngests / 2) : own);
+        Integer configured = maxConcurrentIngestsPerOrganization;
+        return Math.min(maxConcurrentIngests, configured == null ? Math.max(1, maxConcurrentIngests / 2) : configured);
     }
 }
