@@ -209,6 +209,18 @@ class EvaluationJob {
         return metric == null ? DELETED_METRIC : EvaluationMeters.label(metric);
     }
 
+    /** Each retry request grants max-attempts more attempts; the backoff restarts with each round. */
+    private boolean attemptsLeft(EvaluationRepository.Claim claim) {
+        return claim.attempt() < properties.maxAttempts() * (claim.retries() + 1);
+    }
+
+    /** After the backoff of this round's attempt, and not before the provider said it would take calls again. */
+    private Instant retryDue(EvaluationRepository.Claim claim, ScoreOutcome.Retryable retryable, Instant now) {
+        Instant due = now.plus(properties.backoffAfter(claim.attempt() - properties.maxAttempts() * claim.retries()));
+        Instant notBefore = retryable.notBefore();
+        return notBefore != null && notBefore.isAfter(due) ? notBefore : due;
+    }
+
     /**
      * One credit per judge call that returned an answer; a scorer that called no model keeps its
      * own count (0 for the deterministic metrics). See docs/decisions/0005-judge-client.md.
@@ -232,31 +244,27 @@ class EvaluationJob {
         List<Result> completed = new ArrayList<>(results.size());
         for (Result each : results) {
             EvaluationRepository.Claim claim = each.claim();
-            ScoreOutcome result = each.outcome();
             Instant awaitSpansUntil = each.awaitSpansUntil();
             if (awaitSpansUntil != null) {
                 log.debug("Evaluation {} waits for late spans of its turn until {}", claim.id(), awaitSpansUntil);
                 postponements.add(new EvaluationRepository.Postponement(claim, awaitSpansUntil));
                 continue;
             }
-            if (result instanceof ScoreOutcome.Retryable retryable) {
-                // Each retry request grants max-attempts more; the backoff restarts with each round.
-                int earlierRounds = properties.maxAttempts() * claim.retries();
-                if (claim.attempt() < earlierRounds + properties.maxAttempts()) {
-                    Instant due = now.plus(properties.backoffAfter(claim.attempt() - earlierRounds));
-                    if (retryable.notBefore() != null && retryable.notBefore().isAfter(due)) {
-                        due = retryable.notBefore();
-                    }
-                    log.info("Evaluation {} attempt {} failed, retrying at {}: {}", claim.id(), claim.attempt(), due,
-                            retryable.error());
-                    reschedules.add(new EvaluationRepository.Reschedule(claim, retryable.error(), due, retryable.usage()));
-                    continue;
-                }
-                log.warn("Evaluation {} failed after {} attempts: {}", claim.id(), claim.attempt(), retryable.error());
-                result = new ScoreOutcome.Failed(retryable.error() + " (gave up after " + claim.attempt() + " attempts)", true,
-                        retryable.usage());
+            if (each.outcome() instanceof ScoreOutcome.Retryable retryable && attemptsLeft(claim)) {
+                Instant due = retryDue(claim, retryable, now);
+                log.info("Evaluation {} attempt {} failed, retrying at {}: {}", claim.id(), claim.attempt(), due, retryable.error());
+                reschedules.add(new EvaluationRepository.Reschedule(claim, retryable.error(), due, retryable.usage()));
+                continue;
             }
-            completions.add(switch (result) {
+            ScoreOutcome.Final outcome = switch (each.outcome()) {
+                case ScoreOutcome.Final done -> done;
+                case ScoreOutcome.Retryable retryable -> {
+                    log.warn("Evaluation {} failed after {} attempts: {}", claim.id(), claim.attempt(), retryable.error());
+                    yield new ScoreOutcome.Failed(retryable.error() + " (gave up after " + claim.attempt() + " attempts)", true,
+                            retryable.usage());
+                }
+            };
+            completions.add(switch (outcome) {
                 case ScoreOutcome.Scored scored -> new EvaluationRepository.Completion(claim, EvaluationStatus.SUCCESS,
                         scored.score(), scored.reason(), null, false, credits(scored.creditsUsed(), scored.usage()),
                         scored.usage());
@@ -264,7 +272,6 @@ class EvaluationJob {
                         null, null, skipped.message(), skipped.canRetry(), 0, null);
                 case ScoreOutcome.Failed failed -> new EvaluationRepository.Completion(claim, EvaluationStatus.FAILED,
                         null, null, failed.error(), failed.canRetry(), credits(0, failed.usage()), failed.usage());
-                case ScoreOutcome.Retryable ignored -> throw new IllegalStateException("handled above");
             });
             completed.add(each);
         }

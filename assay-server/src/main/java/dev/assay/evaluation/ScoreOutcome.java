@@ -9,11 +9,14 @@ import org.jspecify.annotations.Nullable;
 /** What a scorer concluded about one evaluation. */
 public sealed interface ScoreOutcome {
 
+    /** An outcome the evaluation ends with: every outcome but {@link Retryable}. */
+    sealed interface Final extends ScoreOutcome permits Scored, Skipped, Failed {}
+
     /**
      * A score in [0, 1] with the reason, the credits it cost and, for a judged metric, what the
      * model calls consumed.
      */
-    record Scored(double score, String reason, @Nullable Integer creditsUsed, @Nullable ModelUsage usage) implements ScoreOutcome {
+    record Scored(double score, String reason, @Nullable Integer creditsUsed, @Nullable ModelUsage usage) implements Final {
         public Scored {
             if (!(score >= 0 && score <= 1)) {
                 throw new IllegalArgumentException("score must be within [0, 1]: " + score);
@@ -32,7 +35,7 @@ public sealed interface ScoreOutcome {
      * {@code missingParameters} lists the evaluation parameters missing by their wire names
      * (empty when what is missing is not a parameter, such as a judge).
      */
-    record Skipped(String message, boolean canRetry, List<String> missingParameters) implements ScoreOutcome {
+    record Skipped(String message, boolean canRetry, List<String> missingParameters) implements Final {
         public Skipped {
             requireNonNull(message, "message");
             missingParameters = List.copyOf(missingParameters);
@@ -48,7 +51,7 @@ public sealed interface ScoreOutcome {
      * Not scored because what it got cannot be used. Final. {@code usage} is what the model calls
      * that led here consumed (a judge whose answers could not be read), if any.
      */
-    record Failed(String error, boolean canRetry, @Nullable ModelUsage usage) implements ScoreOutcome {
+    record Failed(String error, boolean canRetry, @Nullable ModelUsage usage) implements Final {
         public Failed {
             requireNonNull(error, "error");
         }
