@@ -5,7 +5,8 @@
 #     table (100 rows per COPY, each COPY its own durable transaction), at 1, 4 and 16 clients,
 #     into many sessions and into sessions that already hold LONG_TURNS turns each;
 #   - lists: API p99 / p99 of the bare SQL it runs (pgbench, prepared), on >= TURNS turns, for a
-#     session's turns, the recent turns of the organization and a session's evaluations;
+#     session's turns, the recent turns of the organization and a session's evaluations, both
+#     saturating (next request as soon as the answer is in) and paced (PACE_RATE per second);
 #   - start-up: time from `java -jar` to /actuator/health UP, on a new and on an existing data directory;
 #   - memory: RSS of the JVM and PSS of PostgreSQL's processes, idle and under load.
 # It starts the packaged server on embedded PostgreSQL with a fresh data directory and stops it at the end.
@@ -26,6 +27,8 @@ LONG_TURNS=${LONG_TURNS:-100000}   # turns already in each long session before t
 CLIENTS=${CLIENTS:-"1 4 16"}        # clients of the many-sessions ingest
 LONG_CLIENTS=${LONG_CLIENTS:-"1 4"} # clients of the long-session ingest, each into its own long session
 DURATION=${DURATION:-10}            # seconds per measured run
+PACE_RATE=${PACE_RATE:-100}         # requests (statements) per second of the paced list runs
+PACED_DURATION=${PACED_DURATION:-20} # seconds per paced list run (PACE_RATE * PACED_DURATION samples)
 PARTS=${PARTS:-"load lists ingest start"}
 JAR=${JAR:-$ROOT/assay-server/target/assay-server.jar}
 KEY=gsk_ratios-bench-key-0000001
@@ -177,23 +180,38 @@ SQL
     say "memory idle after load: JVM RSS $(jvm_rss_mb) MB, PostgreSQL PSS $(pg_pss_mb) MB"
 fi
 
-# One list: API p99 (wrk, one connection) / p99 of the same SQL (pgbench, one client, prepared).
+# Percentiles (p50 p99, in microseconds) of a pgbench log; a paced run's log also has the
+# schedule lag, which is the client's delay and not the statement's, so it is taken off.
+pgbench_percentiles() {
+    cat "$WORK"/pgbench_log.* | awk '{ print $3 - (NF >= 7 ? $7 : 0) }' | sort -n \
+        | awk '{ v[NR] = $1 } END { print v[int(NR * 0.5)], v[int(NR * 0.99)] }'
+}
+
+# One list, measured twice with one connection on each side:
+#   saturating: wrk sends the next request as soon as the answer is in, pgbench the next statement;
+#   paced: both at about PACE_RATE per second (wrk waits 1000/PACE_RATE ms after each answer,
+#   pgbench -R schedules the statements), the way an API client that is not a load test calls.
+# API: wrk, the key of ASSAY_KEY. SQL: the same statement through pgbench, prepared.
 list_ratio() {
     local name=$1 path=$2 sqlfile=$3
     shift 3
-    local api sqlp99 bytes
-    wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$API$path" >/dev/null   # warm-up
-    api=$(wrk -t1 -c1 -d"${DURATION}s" -s bench/ratios-get.lua "$API$path" | grep RESULT)
-    rm -f "$WORK"/pgbench_log.*
-    (cd "$WORK" && pgbench -n -M prepared -c1 -T2 -f "$sqlfile" -h 127.0.0.1 -p "$(pg_port)" -U postgres "$@" postgres >/dev/null 2>&1)
-    (cd "$WORK" && pgbench -n -M prepared -c1 -T"$DURATION" -f "$sqlfile" -l -h 127.0.0.1 -p "$(pg_port)" -U postgres "$@" postgres >"$WORK/pgbench.out" 2>&1)
-    sqlp99=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{v[NR]=$1} END {print v[int(NR*0.99)]}')
-    sqlp50=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{v[NR]=$1} END {print v[int(NR*0.5)]}')
-    [ "$(field non2xx "$api")" = 0 ] || { echo "non-2xx answers: $api" >&2; exit 1; }
-    say "$(printf '%-22s API p50 %6.2f ms p99 %6.2f ms | SQL p50 %6.2f ms p99 %6.2f ms | p99 ratio %s | %s B/response' \
-        "$name" "$(ratio "$(field p50us "$api")" 1000)" "$(ratio "$(field p99us "$api")" 1000)" \
-        "$(ratio "$sqlp50" 1000)" "$(ratio "$sqlp99" 1000)" "$(ratio "$(field p99us "$api")" "$sqlp99")" \
-        "$(( $(field bytes "$api" | cut -d. -f1) / $(field requests "$api") ))")"
+    local mode api sql
+    for mode in saturating paced; do
+        local pace=0 rate="" duration=$DURATION
+        if [ $mode = paced ]; then pace=$(( 1000 / PACE_RATE )); rate="-R $PACE_RATE"; duration=$PACED_DURATION; fi
+        PACE_MS=$pace wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$API$path" >/dev/null   # warm-up
+        api=$(PACE_MS=$pace wrk -t1 -c1 -d"${duration}s" -s bench/ratios-get.lua "$API$path" | grep RESULT)
+        [ "$(field non2xx "$api")" = 0 ] || { echo "non-2xx answers: $api" >&2; exit 1; }
+        rm -f "$WORK"/pgbench_log.*
+        (cd "$WORK" && pgbench -n -M prepared -c1 -T2 $rate -f "$sqlfile" -h 127.0.0.1 -p "$(pg_port)" -U postgres "$@" postgres >/dev/null 2>&1)
+        rm -f "$WORK"/pgbench_log.*
+        (cd "$WORK" && pgbench -n -M prepared -c1 -T"$duration" $rate -f "$sqlfile" -l -h 127.0.0.1 -p "$(pg_port)" -U postgres "$@" postgres >"$WORK/pgbench.out" 2>&1)
+        read -r sqlp50 sqlp99 < <(pgbench_percentiles)
+        say "$(printf '%-20s %-10s API p50 %6.2f ms p99 %6.2f ms | SQL p50 %6.2f ms p99 %6.2f ms | p99 ratio %5s | p50 ratio %5s | %s B/response' \
+            "$name" "$mode" "$(ratio "$(field p50us "$api")" 1000)" "$(ratio "$(field p99us "$api")" 1000)" \
+            "$(ratio "$sqlp50" 1000)" "$(ratio "$sqlp99" 1000)" "$(ratio "$(field p99us "$api")" "$sqlp99")" \
+            "$(ratio "$(field p50us "$api")" "$sqlp50")" "$(( $(field bytes "$api" | cut -d. -f1) / $(field requests "$api") ))")"
+    done
 }
 
 if has_part lists; then
@@ -211,10 +229,14 @@ SQL
     SINCE=$(date -u -d '24 hours ago' +%Y-%m-%dT%H:%M:%SZ)
     say "recent-turns plan at $(sql -Atc "SELECT count(*) FROM inference_results") turns: $(sql -Atc "EXPLAIN SELECT id FROM inference_results r WHERE r.organization_id = '$ORG' AND r.deleted_at IS NULL AND r.created_at >= '$SINCE' ORDER BY r.created_at DESC, r.idx DESC, r.id DESC LIMIT 100" | sed -n 2p | sed 's/^ *//')"
     # The floor of any API answer on this machine: the smallest route, through the same HTTP stack.
-    wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$API/actuator/health" >/dev/null
-    floor=$(wrk -t1 -c1 -d"${DURATION}s" -s bench/ratios-get.lua "$API/actuator/health" | grep RESULT)
-    say "$(printf '%-22s API p50 %6.2f ms p99 %6.2f ms (HTTP floor: GET /actuator/health, no key, no query)' "health" \
-        "$(ratio "$(field p50us "$floor")" 1000)" "$(ratio "$(field p99us "$floor")" 1000)")"
+    for mode in saturating paced; do
+        pace=0 duration=$DURATION
+        if [ $mode = paced ]; then pace=$(( 1000 / PACE_RATE )); duration=$PACED_DURATION; fi
+        PACE_MS=$pace wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$API/actuator/health" >/dev/null
+        floor=$(PACE_MS=$pace wrk -t1 -c1 -d"${duration}s" -s bench/ratios-get.lua "$API/actuator/health" | grep RESULT)
+        say "$(printf '%-20s %-10s API p50 %6.2f ms p99 %6.2f ms (HTTP floor: GET /actuator/health, no key, no query)' "health" "$mode" \
+            "$(ratio "$(field p50us "$floor")" 1000)" "$(ratio "$(field p99us "$floor")" 1000)")"
+    done
     list_ratio "session turns" "/inferenceResults?sessionIds=$TARGET&limit=100" session-turns.sql -D org="$ORG" -D sid="$TARGET_UUID"
     list_ratio "recent turns" "/inferenceResults?limit=100&sort=-createdAt&fromCreatedAt=$SINCE" recent-turns.sql -D org="$ORG" -D since="$SINCE"
     list_ratio "session evaluations" "/evaluations?sessionIds=$TARGET&limit=100" session-evaluations.sql -D org="$ORG" -D sid="$TARGET_UUID"
