@@ -40,6 +40,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return body(e.code().status(), e.code(), e.getMessage(), e.fieldErrors());
     }
 
+    @ExceptionHandler(OverloadedException.class)
+    ResponseEntity<ErrorResponse> handleOverloaded(OverloadedException e) {
+        return ResponseEntity.status(503)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorBodies.of(503, e.code(), e.getMessage(), List.of()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorResponse> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         return body(400, ErrorCode.INVALID_REQUEST, "Invalid value for '" + e.getName() + "'", List.of());

@@ -16,14 +16,22 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir where the embedded PostgreSQL keeps its data when no datasource URL is set
  * @param bootstrapApiKey a key that exists at start-up as admin of the default organization; blank for none
  * @param http limits of the HTTP layer
+ * @param export limits of the export routes
  */
 @ConfigurationProperties("assay")
 @Validated
 public record AssayProperties(
         @DefaultValue("./assay-data") @NotNull Path dataDir,
         @DefaultValue("") String bootstrapApiKey,
-        @DefaultValue @Valid Http http) {
+        @DefaultValue @Valid Http http,
+        @DefaultValue @Valid Export export) {
 
     /** @param maxBodyBytes the largest request body accepted; larger ones get 413 */
     public record Http(@DefaultValue("10485760") @Positive long maxBodyBytes) {}
+
+    /**
+     * @param maxConcurrent exports streaming at once in this instance, each holding a database
+     *        connection; one more gets 503 OVERLOADED with {@code Retry-After}
+     */
+    public record Export(@DefaultValue("4") @Positive int maxConcurrent) {}
 }

@@ -10,10 +10,6 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes wire records one at a time as JSON Lines (each line the record's JSON, as the list route
  * returns it) or CSV (RFC 4180: a header of the record's property names, then one line per record;
  * nested values as their JSON text, null as an empty field). Holds one record at a time, so an
- * export of any size runs in constant memory. Not thread-safe.
+ * export of any size runs in constant memory. Not thread-safe. {@link Exports} runs it for the export routes.
  */
 public final class ExportWriter<T extends Record> {
     private static final int BUFFER_CHARS = 64 * 1024;
@@ -37,31 +33,6 @@ public final class ExportWriter<T extends Record> {
         this.format = format;
         this.json = json;
         this.columns = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
-    }
-
-    /**
-     * The response of an export route (docs/api.md, "Export"): the format's content type, an
-     * attachment named {@code name} with the format's extension, and a body that hands every row
-     * {@code rows} produces to a writer. Filters are checked before this is called, so bad input
-     * still gets its error body. A failure once the body has started ends the response unended
-     * ({@link ResponseAbortedException}, logged once): the client sees a truncated transfer, never
-     * a short file that looks complete.
-     */
-    public static <T extends Record> ResponseEntity<StreamingResponseBody> response(
-            String name, ExportFormat format, JsonMapper json, Class<T> type, Consumer<Consumer<T>> rows) {
-        StreamingResponseBody body = stream -> {
-            ExportWriter<T> writer = new ExportWriter<>(stream, format, json, type);
-            try {
-                rows.accept(writer::write);
-                writer.finish();
-            } catch (RuntimeException e) {
-                throw new ResponseAbortedException(e);
-            }
-        };
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, format.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "." + format.extension() + "\"")
-                .body(body);
     }
 
     public void write(T row) {

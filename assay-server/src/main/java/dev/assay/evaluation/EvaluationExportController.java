@@ -3,7 +3,7 @@ package dev.assay.evaluation;
 import dev.assay.api.EvaluationResponse;
 import dev.assay.auth.Caller;
 import dev.assay.common.ExportFormat;
-import dev.assay.common.ExportWriter;
+import dev.assay.common.Exports;
 import dev.assay.common.ListQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,17 +14,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/evaluations")
 class EvaluationExportController {
     private final EvaluationExporter exporter;
-    private final JsonMapper json;
+    private final Exports exports;
 
-    EvaluationExportController(EvaluationExporter exporter, JsonMapper json) {
+    EvaluationExportController(EvaluationExporter exporter, Exports exports) {
         this.exporter = exporter;
-        this.json = json;
+        this.exports = exports;
     }
 
     @Operation(summary = "Every evaluation matching the list filters and sort, unpaged, streamed as JSON Lines or CSV")
@@ -34,7 +33,7 @@ class EvaluationExportController {
         ListQuery query = ListQuery.of(request.getParameterMap());
         ExportFormat format = ExportFormat.of(query);
         EvaluationExporter.Export export = exporter.prepare(caller, query);
-        return ExportWriter.response("evaluations", format, json, EvaluationResponse.class,
+        return exports.response("evaluations", format, EvaluationResponse.class,
                 sink -> exporter.stream(export, evaluation -> sink.accept(EvaluationMapper.toResponse(evaluation))));
     }
 }

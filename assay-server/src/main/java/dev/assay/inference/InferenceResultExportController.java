@@ -3,7 +3,7 @@ package dev.assay.inference;
 import dev.assay.api.InferenceResultResponse;
 import dev.assay.auth.Caller;
 import dev.assay.common.ExportFormat;
-import dev.assay.common.ExportWriter;
+import dev.assay.common.Exports;
 import dev.assay.common.ListQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,17 +14,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/inferenceResults")
 class InferenceResultExportController {
     private final InferenceResultExporter exporter;
-    private final JsonMapper json;
+    private final Exports exports;
 
-    InferenceResultExportController(InferenceResultExporter exporter, JsonMapper json) {
+    InferenceResultExportController(InferenceResultExporter exporter, Exports exports) {
         this.exporter = exporter;
-        this.json = json;
+        this.exports = exports;
     }
 
     @Operation(summary = "Every turn matching the list filters and sort, unpaged, streamed as JSON Lines or CSV")
@@ -34,7 +33,7 @@ class InferenceResultExportController {
         ListQuery query = ListQuery.of(request.getParameterMap());
         ExportFormat format = ExportFormat.of(query);
         InferenceResultExporter.Export export = exporter.prepare(caller, query);
-        return ExportWriter.response("inferenceResults", format, json, InferenceResultResponse.class,
+        return exports.response("inferenceResults", format, InferenceResultResponse.class,
                 sink -> exporter.stream(export, result -> sink.accept(InferenceResultMapper.toResponse(result))));
     }
 }

@@ -1,7 +1,6 @@
 package dev.assay.trace;
 
-import dev.assay.common.AssayException;
-import dev.assay.common.ErrorCode;
+import dev.assay.common.OverloadedException;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -33,13 +32,13 @@ class IngestGate {
         long deadline = System.nanoTime() + properties.ingestWait().toNanos();
         Semaphore share = share(organizationId);
         if (!acquire(share, deadline)) {
-            throw new Overloaded("This organization already has " + properties.ingestSlotsPerOrganization()
+            throw new OverloadedException("This organization already has " + properties.ingestSlotsPerOrganization()
                     + " span writes running (assay.traces.max-concurrent-ingests-per-organization); retry after "
                     + retryAfterSeconds() + " s", retryAfterSeconds());
         }
         try {
             if (!acquire(slots, deadline)) {
-                throw new Overloaded("Span ingestion is at capacity; retry after " + retryAfterSeconds() + " s",
+                throw new OverloadedException("Span ingestion is at capacity; retry after " + retryAfterSeconds() + " s",
                         retryAfterSeconds());
             }
             try {
@@ -87,20 +86,5 @@ class IngestGate {
         int all = properties.ingestSlotsPerOrganization();
         share.acquire(all);
         return () -> share.release(all);
-    }
-
-    /** The 503 of a full gate, or of too many waiting spans; the controller advice adds {@code Retry-After}. */
-    static final class Overloaded extends AssayException {
-        private static final long serialVersionUID = 1L;
-        private final long retryAfterSeconds;
-
-        Overloaded(String message, long retryAfterSeconds) {
-            super(ErrorCode.OVERLOADED, message);
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
     }
 }

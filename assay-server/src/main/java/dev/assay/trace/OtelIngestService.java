@@ -6,6 +6,7 @@ import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
+import dev.assay.common.OverloadedException;
 import dev.assay.common.Timestamps;
 import dev.assay.inference.InferenceResult;
 import dev.assay.inference.InferenceResultService;
@@ -134,7 +135,7 @@ class OtelIngestService {
             // the transaction rolls back and the exporter is told to retry, nothing is dropped.
             int waiting = spans.pendingCount(caller.organizationId());
             if (waiting > properties.maxPendingSpansPerOrganization()) {
-                throw new IngestGate.Overloaded("This export would leave " + waiting + " spans of the organization waiting"
+                throw new OverloadedException("This export would leave " + waiting + " spans of the organization waiting"
                         + " for their turn, more than assay.traces.max-pending-spans-per-organization ("
                         + properties.maxPendingSpansPerOrganization() + "); name the turns of the waiting spans"
                         + " (galtea.trace.id, or a conversation key with galtea.version.id) or let them expire, then"

@@ -30,7 +30,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         // Evaluations wait this long for late spans (9 s in production): short, so skips come quickly.
         "assay.traces.span-grace=" + ApiIntegrationTest.SPAN_GRACE_SECONDS + "s",
         // No judge, whatever the environment says: tests call nothing beyond loopback.
-        "assay.judge.base-url="
+        "assay.judge.base-url=",
+        // Two exports at a time, so ExportAbortIT can reach the limit with two slow readers.
+        "assay.export.max-concurrent=2"
 })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ApiIntegrationTest {
