@@ -36,6 +36,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stores the spans of an OTLP export (docs/api.md "OpenTelemetry"). One OTel trace is one turn,
@@ -52,7 +53,9 @@ class OtelIngestService {
     private static final Logger log = LoggerFactory.getLogger(OtelIngestService.class);
     /** The longest session custom id (the sessions feature refuses longer ones). */
     private static final int MAX_CONVERSATION_KEY_LENGTH = 500;
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Expired waiting spans each export forgets at most, so no export pays for a whole expiry. */
+    private static final int EXPIRED_PER_EXPORT = 1000;
 
     private final TraceService traces;
     private final TraceRepository spans;
@@ -99,7 +102,8 @@ class OtelIngestService {
 
     private Result ingestOnce(Caller caller, List<OtlpSpan> exported) {
         Instant now = Timestamps.now(clock);
-        spans.expirePending(now.minus(properties.pendingTtl()));
+        Instant expiredBefore = now.minus(properties.pendingTtl());
+        spans.expirePending(expiredBefore, EXPIRED_PER_EXPORT);
         Rejections rejections = new Rejections();
         Map<String, Map<String, OtlpSpan>> byTrace = new LinkedHashMap<>();
         for (OtlpSpan span : exported) {
@@ -133,7 +137,8 @@ class OtelIngestService {
         if (!held.isEmpty()) {
             // Checked after the insert, so re-sent spans already waiting count once; over the bound,
             // the transaction rolls back and the exporter is told to retry, nothing is dropped.
-            int waiting = spans.pendingCount(caller.organizationId());
+            // Expired spans not forgotten yet (at most EXPIRED_PER_EXPORT go per export) do not count.
+            int waiting = spans.pendingCount(caller.organizationId(), expiredBefore);
             if (waiting > properties.maxPendingSpansPerOrganization()) {
                 throw new OverloadedException("This export would leave " + waiting + " spans of the organization waiting"
                         + " for their turn, more than assay.traces.max-pending-spans-per-organization ("

@@ -177,10 +177,11 @@ class TraceRepository {
                 .update();
     }
 
-    /** How many OTel spans of the organization wait for their turn (a count over its range of the primary key). */
-    int pendingCount(UUID organizationId) {
-        return jdbc.sql("SELECT count(*) FROM otel_pending_spans WHERE organization_id = :organizationId")
+    /** How many OTel spans of the organization received since {@code receivedSince} wait for their turn (over its range of the primary key). */
+    int pendingCount(UUID organizationId, Instant receivedSince) {
+        return jdbc.sql("SELECT count(*) FROM otel_pending_spans WHERE organization_id = :organizationId AND received_at >= :since")
                 .param("organizationId", organizationId)
+                .param("since", Sql.timestamp(receivedSince))
                 .query(Integer.class)
                 .single();
     }
@@ -201,10 +202,22 @@ class TraceRepository {
                 .list();
     }
 
-    /** Forgets waiting spans received before {@code cutoff}; answers how many. */
-    int expirePending(Instant cutoff) {
-        return jdbc.sql("DELETE FROM otel_pending_spans WHERE received_at < :cutoff")
+    /**
+     * Forgets up to {@code limit} waiting spans received before {@code cutoff}; answers how many.
+     * Rows another transaction is already forgetting are skipped, so concurrent exports never wait
+     * for each other here, and each forgets a bounded share of a large expiry.
+     */
+    int expirePending(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                DELETE FROM otel_pending_spans
+                WHERE (organization_id, trace_id, span_id) IN (
+                    SELECT organization_id, trace_id, span_id FROM otel_pending_spans
+                    WHERE received_at < :cutoff
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                """)
                 .param("cutoff", Sql.timestamp(cutoff))
+                .param("limit", limit)
                 .update();
     }
 

@@ -95,6 +95,23 @@ class OtlpLimitsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void expiredWaitingSpans_doNotCountTowardsTheBound_andGoAThousandPerExport() {
+        UUID organization = Ids.parse(IdKind.ORGANIZATION, tenant.organizationId()).orElseThrow();
+        jdbc.sql("""
+                INSERT INTO otel_pending_spans (organization_id, trace_id, span_id, span, received_at)
+                SELECT :organization, 'e1' || lpad(g::text, 30, '0'), lpad(to_hex(g), 16, '0'), '{}'::jsonb,
+                       now() - interval '2 hours'
+                FROM generate_series(1, 1500) AS g
+                """).param("organization", organization).update();
+
+        assertStatus(otlp(export("3b8efff798038103d269b633813fc60c", 0, 3, null), tenant), 200);
+        assertThat(waiting(tenant)).isEqualTo(500 + 3);
+
+        assertStatus(otlp(export("4b8efff798038103d269b633813fc60c", 0, 1, null), tenant), 200);
+        assertThat(waiting(tenant)).isEqualTo(3 + 1);
+    }
+
+    @Test
     void anOrganizationUsingItsWholeShareOfTheGate_waitsThen503s_whileAnotherIsServed() throws Exception {
         InferenceResultResponse turn = TraceFixtures.aTurn(client);
         Tenant other = newTenant();
