@@ -201,7 +201,7 @@ list_ratio() {
         if [ $mode = paced ]; then pace=$(( 1000 / PACE_RATE )); rate="-R $PACE_RATE"; duration=$PACED_DURATION; fi
         PACE_MS=$pace wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$API$path" >/dev/null   # warm-up
         api=$(PACE_MS=$pace wrk -t1 -c1 -d"${duration}s" -s bench/ratios-get.lua "$API$path" | grep RESULT)
-        [ "$(field non2xx "$api")" = 0 ] || { echo "non-2xx answers: $api" >&2; exit 1; }
+        [ "$(field non2xx "$api")" = 0 ] && [ "$(field requests "$api")" -gt 0 ] || { echo "no or non-2xx answers: $api" >&2; exit 1; }
         rm -f "$WORK"/pgbench_log.*
         (cd "$WORK" && pgbench -n -M prepared -c1 -T2 $rate -f "$sqlfile" -h 127.0.0.1 -p "$(pg_port)" -U postgres "$@" postgres >/dev/null 2>&1)
         rm -f "$WORK"/pgbench_log.*
