@@ -15,6 +15,7 @@ import dev.assay.api.MetricAgreementResponse;
 import dev.assay.api.MetricResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import dev.assay.testing.EvaluationFixtures;
 import dev.assay.testing.Fixtures;
@@ -125,11 +126,13 @@ class AgreementIT extends ApiIntegrationTest {
         void measure_anotherOrganizationsVersion_isNotFound() {
             String foreign = Fixtures.aVersion(newTenant().client()).id();
 
-            AssayApiException error = apiError(() -> client.agreement().measure(ListOptions.none().filter("versionIds", foreign)));
+            AssayApiException error = apiError(() -> client.agreement().measure(ListOptions.none().filter("versionIds", foreign)),
+                    ErrorCode.VERSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.code()).isEqualTo("VERSION_NOT_FOUND");
-            assertThat(apiError(() -> client.agreement().disagreements(ListOptions.none().filter("versionIds", foreign))).status())
+            assertThat(apiError(() -> client.agreement().disagreements(ListOptions.none().filter("versionIds", foreign)),
+                    ErrorCode.VERSION_NOT_FOUND).status())
                     .isEqualTo(404);
         }
 
@@ -137,7 +140,8 @@ class AgreementIT extends ApiIntegrationTest {
         void measure_anotherOrganizationsMetric_isNotFound() {
             MetricResponse foreign = EvaluationFixtures.aSelfHostedMetric(newTenant().client());
 
-            AssayApiException error = apiError(() -> client.agreement().measure(ListOptions.none().filter("metricIds", foreign.id())));
+            AssayApiException error = apiError(() -> client.agreement().measure(ListOptions.none().filter("metricIds", foreign.id())),
+                    ErrorCode.METRIC_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.code()).isEqualTo("METRIC_NOT_FOUND");
@@ -160,7 +164,7 @@ class AgreementIT extends ApiIntegrationTest {
 
         @Test
         void measure_badDate_isBadRequest() {
-            assertErrorBody(raw("GET", "/agreement?toCreatedAt=soon", null, tenant.apiKey()), 400, "Bad Request");
+            assertErrorBody(raw("GET", "/agreement?toCreatedAt=soon", null, tenant.apiKey()), ErrorCode.INVALID_REQUEST, "Bad Request");
         }
     }
 
@@ -219,7 +223,8 @@ class AgreementIT extends ApiIntegrationTest {
             EvaluationResponse scored = machineScore(judge, 0.9);
             EvaluationResponse reviewed = client.evaluations().submitHumanScore(scored.id(), 0.2, "first");
 
-            AssayApiException error = apiError(() -> client.evaluations().submitHumanScore(scored.id(), 0.8, "second"));
+            AssayApiException error = apiError(() -> client.evaluations().submitHumanScore(scored.id(), 0.8, "second"),
+                    ErrorCode.INVALID_REQUEST);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(error.getMessage()).contains("already has a human score");

@@ -16,6 +16,7 @@ import dev.assay.api.MetricResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.AssayClient;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiErrors;
 import dev.assay.testing.ApiIntegrationTest;
 import dev.assay.testing.EvaluationFixtures;
@@ -273,10 +274,11 @@ class ComparisonIT extends ApiIntegrationTest {
             Tenant other = newTenant();
             String foreign = Fixtures.aVersion(other.client()).id();
 
-            AssayApiException error = apiError(() -> client.comparisons().compare(base, foreign));
+            AssayApiException error = apiError(() -> client.comparisons().compare(base, foreign), ErrorCode.VERSION_NOT_FOUND);
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.code()).isEqualTo("VERSION_NOT_FOUND");
-            assertThat(apiError(() -> client.comparisons().items(foreign, candidate, ListOptions.none())).status())
+            assertThat(apiError(() -> client.comparisons().items(foreign, candidate, ListOptions.none()), ErrorCode.VERSION_NOT_FOUND)
+                    .status())
                     .isEqualTo(404);
         }
 
@@ -286,38 +288,39 @@ class ComparisonIT extends ApiIntegrationTest {
             MetricResponse foreignMetric = EvaluationFixtures.aSelfHostedMetric(other.client());
 
             AssayApiException error = apiError(() -> client.comparisons()
-                    .compare(base, candidate, ListOptions.none().filter("metricIds", foreignMetric.id())));
+                    .compare(base, candidate, ListOptions.none().filter("metricIds", foreignMetric.id())), ErrorCode.METRIC_NOT_FOUND);
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.code()).isEqualTo("METRIC_NOT_FOUND");
         }
 
         @Test
         void compare_withoutBaseVersion_isBadRequest() {
-            assertErrorBody(raw("GET", "/comparisons?candidateVersionId=" + candidate, null, tenant.apiKey()), 400, "Bad Request");
+            assertErrorBody(raw("GET", "/comparisons?candidateVersionId=" + candidate, null, tenant.apiKey()), ErrorCode.INVALID_REQUEST,
+                    "Bad Request");
         }
 
         @Test
         void compare_unparseableVersionId_isNotFound() {
             assertErrorBody(raw("GET", "/comparisons?baseVersionId=nope&candidateVersionId=" + candidate, null, tenant.apiKey()),
-                    404, "Not Found");
+                    ErrorCode.VERSION_NOT_FOUND, "Not Found");
         }
 
         @Test
         void compare_badDate_isBadRequest() {
             assertErrorBody(raw("GET", "/comparisons?baseVersionId=" + base + "&candidateVersionId=" + candidate
-                    + "&fromCreatedAt=yesterday", null, tenant.apiKey()), 400, "Bad Request");
+                    + "&fromCreatedAt=yesterday", null, tenant.apiKey()), ErrorCode.INVALID_REQUEST, "Bad Request");
         }
 
         @Test
         void items_badLimit_isBadRequest() {
             assertErrorBody(raw("GET", "/comparisons/items?baseVersionId=" + base + "&candidateVersionId=" + candidate
-                    + "&limit=-1", null, tenant.apiKey()), 400, "Bad Request");
+                    + "&limit=-1", null, tenant.apiKey()), ErrorCode.INVALID_REQUEST, "Bad Request");
         }
 
         @Test
         void compare_withoutKey_isUnauthorized() {
             assertErrorBody(raw("GET", "/comparisons?baseVersionId=" + base + "&candidateVersionId=" + candidate, null, null),
-                    401, "Unauthorized");
+                    ErrorCode.UNAUTHORIZED, "Unauthorized");
         }
     }
 

@@ -13,6 +13,7 @@ import dev.assay.api.MetricResponse;
 import dev.assay.api.SessionResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.testing.ApiIntegrationTest;
@@ -114,7 +115,8 @@ class ExportIT extends ApiIntegrationTest {
 
             assertThat(read(other.client().evaluations().export(ListOptions.none()))).isEmpty();
             String foreignId = client.evaluations().list(ListOptions.none()).getFirst().id();
-            AssayApiException error = apiError(() -> other.client().evaluations().export(ListOptions.none().filter("ids", foreignId)));
+            AssayApiException error = apiError(() -> other.client().evaluations().export(ListOptions.none().filter("ids", foreignId)),
+                    ErrorCode.EVALUATION_NOT_FOUND);
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.code()).isEqualTo("EVALUATION_NOT_FOUND");
         }
@@ -123,9 +125,9 @@ class ExportIT extends ApiIntegrationTest {
         void export_badFormatOrSort_isBadRequestBeforeAnyRow() {
             someEvaluations(1, null);
 
-            assertErrorBody(raw("GET", "/evaluations/export?format=xml", null, tenant.apiKey()), 400, "Bad Request");
-            assertErrorBody(raw("GET", "/evaluations/export?sort=nope", null, tenant.apiKey()), 400, "Bad Request");
-            assertErrorBody(raw("GET", "/evaluations/export", null, null), 401, "Unauthorized");
+            assertErrorBody(raw("GET", "/evaluations/export?format=xml", null, tenant.apiKey()), ErrorCode.INVALID_REQUEST, "Bad Request");
+            assertErrorBody(raw("GET", "/evaluations/export?sort=nope", null, tenant.apiKey()), ErrorCode.INVALID_REQUEST, "Bad Request");
+            assertErrorBody(raw("GET", "/evaluations/export", null, null), ErrorCode.UNAUTHORIZED, "Unauthorized");
         }
 
         @Test
@@ -198,7 +200,8 @@ class ExportIT extends ApiIntegrationTest {
             assertThat(jsonLines(read(client.inferenceResults().export(ListOptions.none().filter("sessionIds", mine.id()))),
                     InferenceResultResponse.class)).extracting(InferenceResultResponse::sessionId).containsExactly(mine.id());
             assertThat(read(stranger.client().inferenceResults().export(ListOptions.none()))).isEmpty();
-            assertErrorBody(raw("GET", "/inferenceResults/export?format=parquet", null, tenant.apiKey()), 400, "Bad Request");
+            assertErrorBody(raw("GET", "/inferenceResults/export?format=parquet", null, tenant.apiKey()), ErrorCode.INVALID_REQUEST,
+                    "Bad Request");
         }
     }
 

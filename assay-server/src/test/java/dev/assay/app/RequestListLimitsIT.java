@@ -1,7 +1,9 @@
 package dev.assay.app;
 
+import static dev.assay.testing.ApiErrors.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.stream.Collectors;
@@ -27,7 +29,7 @@ class RequestListLimitsIT extends ApiIntegrationTest {
 
         HttpResponse<String> response = raw(method, path, body, tenant.apiKey());
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("\"error\":\"Bad Request\"").contains(field);
+        assertErrorBody(response, ErrorCode.INVALID_REQUEST, "Bad Request");
+        assertThat(response.body()).contains(field);
     }
 }

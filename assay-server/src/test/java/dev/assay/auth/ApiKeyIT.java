@@ -10,6 +10,7 @@ import dev.assay.api.ApiKeyResponse;
 import dev.assay.api.ProductResponse;
 import dev.assay.client.AssayClient;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.testing.ApiIntegrationTest;
@@ -70,7 +71,7 @@ class ApiKeyIT extends ApiIntegrationTest {
 
         @Test
         void create_withBlankName_returnsBadRequest() {
-            assertErrorBody(raw("POST", "/apiKeys", "{\"name\":\"\"}", newTenant().apiKey()), 400, "Bad Request");
+            assertErrorBody(raw("POST", "/apiKeys", "{\"name\":\"\"}", newTenant().apiKey()), ErrorCode.INVALID_REQUEST, "Bad Request");
         }
     }
 
@@ -132,7 +133,7 @@ class ApiKeyIT extends ApiIntegrationTest {
 
             client.apiKeys().delete(key.id());
 
-            assertThat(apiError(() -> holder.products().list(ListOptions.none())).status()).isEqualTo(401);
+            assertThat(apiError(() -> holder.products().list(ListOptions.none()), ErrorCode.UNAUTHORIZED).status()).isEqualTo(401);
         }
 
         @Test
@@ -150,7 +151,7 @@ class ApiKeyIT extends ApiIntegrationTest {
             Tenant other = newTenant();
             ApiKeyResponse foreign = other.client().apiKeys().create("foreign");
 
-            assertThat(apiError(() -> client.apiKeys().delete(foreign.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.apiKeys().delete(foreign.id()), ErrorCode.API_KEY_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
@@ -158,20 +159,20 @@ class ApiKeyIT extends ApiIntegrationTest {
             Tenant other = newTenant();
             ApiKeyResponse foreign = other.client().apiKeys().create("foreign");
 
-            apiError(() -> client.apiKeys().delete(foreign.id()));
+            apiError(() -> client.apiKeys().delete(foreign.id()), ErrorCode.API_KEY_NOT_FOUND);
 
             assertThat(other.client().apiKeys().list()).extracting(ApiKeyResponse::id).contains(foreign.id());
         }
 
         @Test
         void delete_unknownId_returnsNotFound() {
-            assertThat(apiError(() -> client.apiKeys().delete("apiKey_aaaaaaaaaaaaaaaaaaaaaaaaaa")).status())
+            assertThat(apiError(() -> client.apiKeys().delete("apiKey_aaaaaaaaaaaaaaaaaaaaaaaaaa"), ErrorCode.API_KEY_NOT_FOUND).status())
                     .isEqualTo(404);
         }
 
         @Test
         void delete_malformedId_returnsNotFound() {
-            assertThat(apiError(() -> client.apiKeys().delete("not-an-id")).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.apiKeys().delete("not-an-id"), ErrorCode.API_KEY_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
@@ -179,7 +180,7 @@ class ApiKeyIT extends ApiIntegrationTest {
             ApiKeyResponse key = client.apiKeys().create("once");
             client.apiKeys().delete(key.id());
 
-            assertThat(apiError(() -> client.apiKeys().delete(key.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.apiKeys().delete(key.id()), ErrorCode.API_KEY_NOT_FOUND).status()).isEqualTo(404);
         }
     }
 
@@ -194,11 +195,11 @@ class ApiKeyIT extends ApiIntegrationTest {
             AssayClient memberClient = clientFor(member.key());
             String adminKeyId = adminKeyId();
 
-            assertThat(apiError(() -> memberClient.apiKeys().create("minted")).status()).isEqualTo(403);
-            assertThat(apiError(() -> memberClient.apiKeys().list()).status()).isEqualTo(403);
-            assertThat(apiError(() -> memberClient.apiKeys().delete(adminKeyId)).status()).isEqualTo(403);
-            assertThat(apiError(() -> memberClient.apiKeys().delete(other.id())).status()).isEqualTo(403);
-            assertErrorBody(raw("DELETE", "/apiKeys/" + adminKeyId, null, member.key()), 403, "Forbidden");
+            assertThat(apiError(() -> memberClient.apiKeys().create("minted"), ErrorCode.FORBIDDEN).status()).isEqualTo(403);
+            assertThat(apiError(() -> memberClient.apiKeys().list(), ErrorCode.FORBIDDEN).status()).isEqualTo(403);
+            assertThat(apiError(() -> memberClient.apiKeys().delete(adminKeyId), ErrorCode.FORBIDDEN).status()).isEqualTo(403);
+            assertThat(apiError(() -> memberClient.apiKeys().delete(other.id()), ErrorCode.FORBIDDEN).status()).isEqualTo(403);
+            assertErrorBody(raw("DELETE", "/apiKeys/" + adminKeyId, null, member.key()), ErrorCode.FORBIDDEN, "Forbidden");
 
             assertThat(client.apiKeys().list()).extracting(ApiKeyResponse::id)
                     .containsExactlyInAnyOrder(adminKeyId, member.id(), other.id());
@@ -220,7 +221,7 @@ class ApiKeyIT extends ApiIntegrationTest {
 
             HttpResponse<String> response = raw("DELETE", "/apiKeys/" + adminKeyId, null, tenant.apiKey());
 
-            JsonNode body = assertErrorBody(response, 400, "Bad Request");
+            JsonNode body = assertErrorBody(response, ErrorCode.INVALID_REQUEST, "Bad Request");
             assertThat(body.get("message").stringValue()).contains("last admin key");
             assertThat(client.apiKeys().list()).extracting(ApiKeyResponse::id).contains(adminKeyId);
         }
@@ -234,7 +235,7 @@ class ApiKeyIT extends ApiIntegrationTest {
 
             client.apiKeys().delete(firstAdmin);
 
-            assertThat(apiError(() -> client.apiKeys().list()).status()).isEqualTo(401);
+            assertThat(apiError(() -> client.apiKeys().list(), ErrorCode.UNAUTHORIZED).status()).isEqualTo(401);
         }
 
         @Test

@@ -4,6 +4,7 @@ import static dev.assay.testing.ApiErrors.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.api.ApiKeyResponse;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -170,19 +171,19 @@ class AuthenticationIT extends ApiIntegrationTest {
 
         @Test
         void unknownRoute_withValidKey_returnsNotFound() {
-            assertErrorBody(send(new Route("GET", "/no/such/route", null), "Bearer " + BOOTSTRAP_KEY), 404, "Not Found");
+            assertErrorBody(send(new Route("GET", "/no/such/route", null), "Bearer " + BOOTSTRAP_KEY), ErrorCode.NOT_FOUND, "Not Found");
         }
 
         @Test
         void unsupportedMethod_withValidKey_returnsMethodNotAllowed() {
             assertErrorBody(send(new Route("PUT", "/products", "{\"name\":\"p\"}"), "Bearer " + BOOTSTRAP_KEY),
-                    405, "Method Not Allowed");
+                    ErrorCode.METHOD_NOT_ALLOWED, "Method Not Allowed");
         }
 
         @Test
         void unknownId_withValidKey_returnsNotFound() {
             assertErrorBody(send(new Route("GET", "/products/product_" + UNKNOWN, null), "Bearer " + BOOTSTRAP_KEY),
-                    404, "Not Found");
+                    ErrorCode.PRODUCT_NOT_FOUND, "Not Found");
         }
 
         @Test
@@ -192,7 +193,7 @@ class AuthenticationIT extends ApiIntegrationTest {
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {
-        assertErrorBody(response, 401, "Unauthorized");
+        assertErrorBody(response, ErrorCode.UNAUTHORIZED, "Unauthorized");
     }
 
     private HttpResponse<String> send(Route route, @Nullable String authorization) {

@@ -1,5 +1,6 @@
 package dev.assay.auth;
 
+import static dev.assay.testing.ApiErrors.assertErrorBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.assay.api.OrganizationResponse;
@@ -7,6 +8,7 @@ import dev.assay.api.ProductResponse;
 import dev.assay.app.AssayApplication;
 import dev.assay.client.AssayClient;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.Fixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +79,7 @@ class LegacyBootstrapKeyIT {
     void legacyBootstrapKey_withOneCharacterChanged_returnsUnauthorized() {
         String altered = LEGACY_KEY.substring(0, LEGACY_KEY.length() - 1) + "X";
 
-        assertThat(get("/products", "Bearer " + altered).statusCode()).isEqualTo(401);
+        assertErrorBody(get("/products", "Bearer " + altered), ErrorCode.UNAUTHORIZED, "Unauthorized");
     }
 
     @Test

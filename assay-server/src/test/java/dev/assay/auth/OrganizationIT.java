@@ -10,6 +10,7 @@ import dev.assay.api.OrganizationResponse;
 import dev.assay.api.ProductResponse;
 import dev.assay.client.AssayClient;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Nested;
@@ -59,7 +60,7 @@ class OrganizationIT extends ApiIntegrationTest {
         void create_withAdminKeyOfOtherOrganization_returnsForbidden() {
             Tenant tenant = newTenant();
 
-            assertErrorBody(raw("POST", "/organizations", "{\"name\":\"nope\"}", tenant.apiKey()), 403, "Forbidden");
+            assertErrorBody(raw("POST", "/organizations", "{\"name\":\"nope\"}", tenant.apiKey()), ErrorCode.FORBIDDEN, "Forbidden");
         }
 
         @Test
@@ -69,17 +70,17 @@ class OrganizationIT extends ApiIntegrationTest {
             HttpResponse<String> response = raw("POST", "/organizations", "{\"name\":\"nope\"}", plainKey.key());
 
             operator().apiKeys().delete(plainKey.id());
-            assertErrorBody(response, 403, "Forbidden");
+            assertErrorBody(response, ErrorCode.FORBIDDEN, "Forbidden");
         }
 
         @Test
         void create_withBlankName_returnsBadRequest() {
-            assertErrorBody(raw("POST", "/organizations", "{\"name\":\"  \"}", BOOTSTRAP_KEY), 400, "Bad Request");
+            assertErrorBody(raw("POST", "/organizations", "{\"name\":\"  \"}", BOOTSTRAP_KEY), ErrorCode.INVALID_REQUEST, "Bad Request");
         }
 
         @Test
         void create_withoutBody_returnsBadRequest() {
-            assertErrorBody(raw("POST", "/organizations", null, BOOTSTRAP_KEY), 400, "Bad Request");
+            assertErrorBody(raw("POST", "/organizations", null, BOOTSTRAP_KEY), ErrorCode.MALFORMED_JSON, "Bad Request");
         }
     }
 }

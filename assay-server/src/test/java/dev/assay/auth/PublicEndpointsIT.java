@@ -4,6 +4,7 @@ import static dev.assay.testing.ApiErrors.assertErrorBody;
 import static dev.assay.testing.ApiErrors.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Nested;
@@ -71,12 +72,12 @@ class PublicEndpointsIT extends ApiIntegrationTest {
 
         @Test
         void unexposedActuatorEndpoint_withoutKey_returnsUnauthorized() {
-            assertErrorBody(raw("GET", "/actuator/env", null, null), 401, "Unauthorized");
+            assertErrorBody(raw("GET", "/actuator/env", null, null), ErrorCode.UNAUTHORIZED, "Unauthorized");
         }
 
         @Test
         void unexposedActuatorEndpoint_withKey_returnsNotFound() {
-            assertErrorBody(raw("GET", "/actuator/env", null, BOOTSTRAP_KEY), 404, "Not Found");
+            assertErrorBody(raw("GET", "/actuator/env", null, BOOTSTRAP_KEY), ErrorCode.NOT_FOUND, "Not Found");
         }
     }
 }

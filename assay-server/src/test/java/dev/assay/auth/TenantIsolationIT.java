@@ -23,6 +23,7 @@ import dev.assay.api.VersionResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.AssayClient;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,14 +50,14 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void get_ofOtherOrganization_returnsNotFound() {
             ProductResponse product = aProduct(client);
 
-            assertThat(apiError(() -> intruder.products().get(product.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> intruder.products().get(product.id()), ErrorCode.PRODUCT_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
         void delete_ofOtherOrganization_returnsNotFoundAndKeepsIt() {
             ProductResponse product = aProduct(client);
 
-            AssayApiException error = apiError(() -> intruder.products().delete(product.id()));
+            AssayApiException error = apiError(() -> intruder.products().delete(product.id()), ErrorCode.PRODUCT_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.products().get(product.id())).isEqualTo(product);
@@ -74,7 +75,8 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void list_byIdsOfOtherOrganization_returnsNotFound() {
             ProductResponse product = aProduct(client);
 
-            assertThat(apiError(() -> intruder.products().list(ListOptions.none().filter("ids", product.id()))).status())
+            assertThat(apiError(() -> intruder.products().list(ListOptions.none().filter("ids", product.id())), ErrorCode.PRODUCT_NOT_FOUND)
+                    .status())
                     .isEqualTo(404);
         }
 
@@ -100,14 +102,14 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void get_ofOtherOrganization_returnsNotFound() {
             VersionResponse version = aVersion(client);
 
-            assertThat(apiError(() -> intruder.versions().get(version.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> intruder.versions().get(version.id()), ErrorCode.VERSION_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
         void delete_ofOtherOrganization_returnsNotFoundAndKeepsIt() {
             VersionResponse version = aVersion(client);
 
-            AssayApiException error = apiError(() -> intruder.versions().delete(version.id()));
+            AssayApiException error = apiError(() -> intruder.versions().delete(version.id()), ErrorCode.VERSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.versions().get(version.id())).isEqualTo(version);
@@ -132,7 +134,8 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void list_byIdsOfOtherOrganization_returnsNotFound() {
             VersionResponse version = aVersion(client);
 
-            assertThat(apiError(() -> intruder.versions().list(ListOptions.none().filter("ids", version.id()))).status())
+            assertThat(apiError(() -> intruder.versions().list(ListOptions.none().filter("ids", version.id())), ErrorCode.VERSION_NOT_FOUND)
+                    .status())
                     .isEqualTo(404);
         }
 
@@ -140,7 +143,8 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void create_underOtherOrganizationsProduct_returnsNotFoundAndCreatesNothing() {
             ProductResponse product = aProduct(client);
 
-            AssayApiException error = apiError(() -> intruder.versions().create(CreateVersionRequest.named(product.id(), "sneaky")));
+            AssayApiException error = apiError(() -> intruder.versions().create(CreateVersionRequest.named(product.id(), "sneaky")),
+                    ErrorCode.PRODUCT_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.versions().list(ListOptions.none().filter("productIds", product.id()))).isEmpty();
@@ -155,7 +159,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void get_ofOtherOrganization_returnsNotFound() {
             SessionResponse session = aSession(client);
 
-            assertThat(apiError(() -> intruder.sessions().get(session.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> intruder.sessions().get(session.id()), ErrorCode.SESSION_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
@@ -163,7 +167,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
             SessionResponse session = aSession(client);
 
             AssayApiException error = apiError(() -> intruder.sessions().update(session.id(),
-                    UpdateSessionRequest.builder().context("hijacked").status("FAILED").build()));
+                    UpdateSessionRequest.builder().context("hijacked").status("FAILED").build()), ErrorCode.SESSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.sessions().get(session.id())).isEqualTo(session);
@@ -173,7 +177,8 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void finish_ofOtherOrganization_returnsNotFoundAndChangesNothing() {
             SessionResponse session = aSession(client);
 
-            AssayApiException error = apiError(() -> intruder.sessions().finish(session.id(), new FinishSessionRequest("done", null)));
+            AssayApiException error = apiError(() -> intruder.sessions().finish(session.id(), new FinishSessionRequest("done", null)),
+                    ErrorCode.SESSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.sessions().get(session.id())).isEqualTo(session);
@@ -184,7 +189,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
             SessionResponse session = aSession(client);
             InferenceResultResponse turn = aTurn(client, session);
 
-            AssayApiException error = apiError(() -> intruder.sessions().delete(session.id()));
+            AssayApiException error = apiError(() -> intruder.sessions().delete(session.id()), ErrorCode.SESSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.sessions().get(session.id())).isEqualTo(session);
@@ -213,7 +218,8 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void list_byIdsOfOtherOrganization_returnsNotFound() {
             SessionResponse session = aSession(client);
 
-            assertThat(apiError(() -> intruder.sessions().list(ListOptions.none().filter("ids", session.id()))).status())
+            assertThat(apiError(() -> intruder.sessions().list(ListOptions.none().filter("ids", session.id())), ErrorCode.SESSION_NOT_FOUND)
+                    .status())
                     .isEqualTo(404);
         }
 
@@ -228,7 +234,8 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void create_underOtherOrganizationsVersion_returnsNotFoundAndCreatesNothing() {
             VersionResponse version = aVersion(client);
 
-            AssayApiException error = apiError(() -> intruder.sessions().create(CreateSessionRequest.forVersion(version.id())));
+            AssayApiException error = apiError(() -> intruder.sessions().create(CreateSessionRequest.forVersion(version.id())),
+                    ErrorCode.VERSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.sessions().list(ListOptions.none())).isEmpty();
@@ -240,7 +247,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
             ProductResponse product = aProduct(client);
 
             AssayApiException error = apiError(() -> intruder.sessions().create(
-                    new CreateSessionRequest(null, product.id(), null, null, null, null, null, null)));
+                    new CreateSessionRequest(null, product.id(), null, null, null, null, null, null)), ErrorCode.PRODUCT_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.versions().list(ListOptions.none().filter("productIds", product.id()))).isEmpty();
@@ -255,7 +262,8 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void get_ofOtherOrganization_returnsNotFound() {
             InferenceResultResponse turn = aTurn(client, aSession(client));
 
-            assertThat(apiError(() -> intruder.inferenceResults().get(turn.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> intruder.inferenceResults().get(turn.id()), ErrorCode.INFERENCE_RESULT_NOT_FOUND).status())
+                    .isEqualTo(404);
         }
 
         @Test
@@ -263,7 +271,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
             InferenceResultResponse turn = aTurn(client, aSession(client));
 
             AssayApiException error = apiError(() -> intruder.inferenceResults().update(turn.id(),
-                    UpdateInferenceResultRequest.builder().actualOutput("hijacked").build()));
+                    UpdateInferenceResultRequest.builder().actualOutput("hijacked").build()), ErrorCode.INFERENCE_RESULT_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.inferenceResults().get(turn.id())).isEqualTo(turn);
@@ -273,7 +281,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void delete_ofOtherOrganization_returnsNotFoundAndKeepsIt() {
             InferenceResultResponse turn = aTurn(client, aSession(client));
 
-            AssayApiException error = apiError(() -> intruder.inferenceResults().delete(turn.id()));
+            AssayApiException error = apiError(() -> intruder.inferenceResults().delete(turn.id()), ErrorCode.INFERENCE_RESULT_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.inferenceResults().get(turn.id())).isEqualTo(turn);
@@ -301,7 +309,8 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void list_byIdsOfOtherOrganization_returnsNotFound() {
             InferenceResultResponse turn = aTurn(client, aSession(client));
 
-            assertThat(apiError(() -> intruder.inferenceResults().list(ListOptions.none().filter("ids", turn.id()))).status())
+            assertThat(apiError(() -> intruder.inferenceResults().list(ListOptions.none().filter("ids", turn.id())),
+                    ErrorCode.INFERENCE_RESULT_NOT_FOUND).status())
                     .isEqualTo(404);
         }
 
@@ -309,7 +318,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void create_inOtherOrganizationsSession_returnsNotFoundAndCreatesNothing() {
             SessionResponse session = aSession(client);
 
-            AssayApiException error = apiError(() -> aTurn(intruder, session));
+            AssayApiException error = apiError(() -> aTurn(intruder, session), ErrorCode.SESSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.inferenceResults().list(ListOptions.none())).isEmpty();
@@ -321,7 +330,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
             SessionResponse session = aSession(client);
 
             AssayApiException error = apiError(() -> intruder.inferenceResults().createBatch(session.id(),
-                    List.of(ConversationTurn.user("hi"), ConversationTurn.assistant("hello"))));
+                    List.of(ConversationTurn.user("hi"), ConversationTurn.assistant("hello"))), ErrorCode.SESSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(client.inferenceResults().list(ListOptions.none())).isEmpty();
@@ -333,7 +342,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
 
             AssayApiException error = apiError(() -> intruder.inferenceResults().create(new CreateInferenceResultRequest(
                     null, "conv-1", session.versionId(), null, null, null, null, null, "hi", null, null, null, null, null,
-                    null, null, null, null, null, null, null)));
+                    null, null, null, null, null, null, null)), ErrorCode.INVALID_REQUEST);
 
             // A custom id that matches nothing is a 400 (spec §1.3); another organization's is no different.
             assertThat(error.status()).isEqualTo(400);
@@ -346,7 +355,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
             String productId = client.versions().get(session.versionId()).productId();
 
             AssayApiException error = apiError(() -> intruder.inferenceResults().createBatch(new CreateInferenceResultBatchRequest(
-                    null, "conv-1", null, productId, List.of(ConversationTurn.user("hi")), null)));
+                    null, "conv-1", null, productId, List.of(ConversationTurn.user("hi")), null)), ErrorCode.INVALID_REQUEST);
 
             // A custom id that matches nothing is a 400 (spec §1.3); another organization's is no different.
             assertThat(error.status()).isEqualTo(400);
@@ -358,7 +367,8 @@ class TenantIsolationIT extends ApiIntegrationTest {
             InferenceResultResponse foreign = aTurn(client, aSession(client));
             InferenceResultResponse own = aTurn(intruder, aSession(intruder));
 
-            AssayApiException error = apiError(() -> intruder.inferenceResults().deleteBatch(List.of(own.id(), foreign.id())));
+            AssayApiException error = apiError(() -> intruder.inferenceResults().deleteBatch(List.of(own.id(), foreign.id())),
+                    ErrorCode.INFERENCE_RESULT_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.getMessage()).contains(foreign.id()).doesNotContain(own.id());
@@ -395,7 +405,7 @@ class TenantIsolationIT extends ApiIntegrationTest {
         void getSession_byOperatorKey_returnsNotFound() {
             SessionResponse session = aSession(client);
 
-            assertThat(apiError(() -> operator().sessions().get(session.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> operator().sessions().get(session.id()), ErrorCode.SESSION_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test

@@ -11,6 +11,7 @@ import dev.assay.api.CreateVersionRequest;
 import dev.assay.api.ProductResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.Comparator;
@@ -59,7 +60,8 @@ class ProductIT extends ApiIntegrationTest {
         void create_withDuplicateName_returnsBadRequestWithTheSame() {
             client.products().create(CreateProductRequest.named("Twin"));
 
-            AssayApiException error = apiError(() -> client.products().create(CreateProductRequest.named("Twin")));
+            AssayApiException error = apiError(() -> client.products().create(CreateProductRequest.named("Twin")),
+                    ErrorCode.DUPLICATE_NAME);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(error.getMessage()).contains("with the same");
@@ -69,7 +71,7 @@ class ProductIT extends ApiIntegrationTest {
         void create_withDuplicateName_storesNoSecondProduct() {
             client.products().create(CreateProductRequest.named("Twin"));
 
-            apiError(() -> client.products().create(CreateProductRequest.named("Twin")));
+            apiError(() -> client.products().create(CreateProductRequest.named("Twin")), ErrorCode.DUPLICATE_NAME);
 
             assertThat(client.products().list(ListOptions.none())).hasSize(1);
         }
@@ -86,13 +88,13 @@ class ProductIT extends ApiIntegrationTest {
 
         @Test
         void create_withoutName_returnsBadRequest() {
-            assertErrorBody(raw("POST", "/products", "{\"description\":\"nameless\"}", newTenant().apiKey()), 400,
+            assertErrorBody(raw("POST", "/products", "{\"description\":\"nameless\"}", newTenant().apiKey()), ErrorCode.INVALID_REQUEST,
                     "Bad Request");
         }
 
         @Test
         void create_withNumberAsName_returnsBadRequest() {
-            assertErrorBody(raw("POST", "/products", "{\"name\":42}", newTenant().apiKey()), 400, "Bad Request");
+            assertErrorBody(raw("POST", "/products", "{\"name\":42}", newTenant().apiKey()), ErrorCode.MALFORMED_JSON, "Bad Request");
         }
     }
 
@@ -108,7 +110,7 @@ class ProductIT extends ApiIntegrationTest {
 
         @Test
         void get_unknownId_returnsNotFound() {
-            AssayApiException error = apiError(() -> client.products().get(UNKNOWN_ID));
+            AssayApiException error = apiError(() -> client.products().get(UNKNOWN_ID), ErrorCode.PRODUCT_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.code()).isEqualTo("PRODUCT_NOT_FOUND");
@@ -118,12 +120,12 @@ class ProductIT extends ApiIntegrationTest {
         void get_idOfAnotherKind_returnsNotFound() {
             String versionId = client.versions().create(CreateVersionRequest.named(aProduct(client).id(), "v1")).id();
 
-            assertThat(apiError(() -> client.products().get(versionId)).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.products().get(versionId), ErrorCode.PRODUCT_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
         void get_malformedId_returnsNotFound() {
-            assertThat(apiError(() -> client.products().get("product_123")).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.products().get("product_123"), ErrorCode.PRODUCT_NOT_FOUND).status()).isEqualTo(404);
         }
     }
 
@@ -166,7 +168,7 @@ class ProductIT extends ApiIntegrationTest {
             ProductResponse known = aProduct(client);
 
             AssayApiException error = apiError(() -> client.products().list(ListOptions.none().filter("ids", known.id(),
-                    UNKNOWN_ID, "bogus")));
+                    UNKNOWN_ID, "bogus")), ErrorCode.PRODUCT_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.getMessage()).contains("Products not found: ").contains(UNKNOWN_ID).contains("bogus")
@@ -232,7 +234,8 @@ class ProductIT extends ApiIntegrationTest {
 
         @Test
         void list_withUnknownSortField_returnsBadRequest() {
-            AssayApiException error = apiError(() -> client.products().list(ListOptions.none().sort("color", false)));
+            AssayApiException error = apiError(() -> client.products().list(ListOptions.none().sort("color", false)),
+                    ErrorCode.INVALID_REQUEST);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(error.getMessage()).contains("Invalid sort field: color");
@@ -240,7 +243,8 @@ class ProductIT extends ApiIntegrationTest {
 
         @Test
         void list_withNegativeLimit_returnsBadRequest() {
-            assertThat(apiError(() -> client.products().list(ListOptions.none().limit(-1))).status()).isEqualTo(400);
+            assertThat(apiError(() -> client.products().list(ListOptions.none().limit(-1)), ErrorCode.INVALID_REQUEST).status())
+                    .isEqualTo(400);
         }
     }
 
@@ -283,7 +287,7 @@ class ProductIT extends ApiIntegrationTest {
 
             client.products().delete(product.id());
 
-            assertThat(apiError(() -> client.products().get(product.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.products().get(product.id()), ErrorCode.PRODUCT_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
@@ -291,12 +295,12 @@ class ProductIT extends ApiIntegrationTest {
             ProductResponse product = aProduct(client);
             client.products().delete(product.id());
 
-            assertThat(apiError(() -> client.products().delete(product.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.products().delete(product.id()), ErrorCode.PRODUCT_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
         void delete_unknownId_returnsNotFound() {
-            assertThat(apiError(() -> client.products().delete(UNKNOWN_ID)).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.products().delete(UNKNOWN_ID), ErrorCode.PRODUCT_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
@@ -315,7 +319,8 @@ class ProductIT extends ApiIntegrationTest {
             ProductResponse product = aProduct(client);
             client.products().delete(product.id());
 
-            assertThat(apiError(() -> client.products().list(ListOptions.none().filter("ids", product.id()))).status())
+            assertThat(apiError(() -> client.products().list(ListOptions.none().filter("ids", product.id())), ErrorCode.PRODUCT_NOT_FOUND)
+                    .status())
                     .isEqualTo(404);
         }
 
@@ -324,7 +329,9 @@ class ProductIT extends ApiIntegrationTest {
             ProductResponse product = aProduct(client);
             client.products().delete(product.id());
 
-            assertThat(apiError(() -> client.versions().create(CreateVersionRequest.named(product.id(), "late"))).status())
+            assertThat(
+                    apiError(() -> client.versions().create(CreateVersionRequest.named(product.id(), "late")), ErrorCode.PRODUCT_NOT_FOUND)
+                            .status())
                     .isEqualTo(404);
         }
     }

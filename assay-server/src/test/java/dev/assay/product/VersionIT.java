@@ -13,6 +13,7 @@ import dev.assay.api.ProductResponse;
 import dev.assay.api.VersionResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -60,7 +61,8 @@ class VersionIT extends ApiIntegrationTest {
             ProductResponse product = aProduct(client);
             client.versions().create(CreateVersionRequest.named(product.id(), "v1"));
 
-            AssayApiException error = apiError(() -> client.versions().create(CreateVersionRequest.named(product.id(), "v1")));
+            AssayApiException error = apiError(() -> client.versions().create(CreateVersionRequest.named(product.id(), "v1")),
+                    ErrorCode.DUPLICATE_NAME);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(error.getMessage()).contains("with the same");
@@ -77,7 +79,7 @@ class VersionIT extends ApiIntegrationTest {
         @Test
         void create_withUnknownProduct_returnsNotFound() {
             AssayApiException error = apiError(() -> client.versions().create(
-                    CreateVersionRequest.named("product_aaaaaaaaaaaaaaaaaaaaaaaaaa", "v1")));
+                    CreateVersionRequest.named("product_aaaaaaaaaaaaaaaaaaaaaaaaaa", "v1")), ErrorCode.PRODUCT_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.code()).isEqualTo("PRODUCT_NOT_FOUND");
@@ -85,7 +87,7 @@ class VersionIT extends ApiIntegrationTest {
 
         @Test
         void create_withoutProductId_returnsBadRequest() {
-            assertErrorBody(raw("POST", "/versions", "{\"name\":\"v1\"}", newTenant().apiKey()), 400, "Bad Request");
+            assertErrorBody(raw("POST", "/versions", "{\"name\":\"v1\"}", newTenant().apiKey()), ErrorCode.INVALID_REQUEST, "Bad Request");
         }
 
         @Test
@@ -93,7 +95,8 @@ class VersionIT extends ApiIntegrationTest {
             Tenant tenant = newTenant();
             ProductResponse product = aProduct(tenant.client());
 
-            assertErrorBody(raw("POST", "/versions", "{\"productId\":\"" + product.id() + "\"}", tenant.apiKey()), 400,
+            assertErrorBody(raw("POST", "/versions", "{\"productId\":\"" + product.id() + "\"}", tenant.apiKey()),
+                    ErrorCode.INVALID_REQUEST,
                     "Bad Request");
         }
     }
@@ -110,7 +113,7 @@ class VersionIT extends ApiIntegrationTest {
 
         @Test
         void get_unknownId_returnsNotFound() {
-            AssayApiException error = apiError(() -> client.versions().get(UNKNOWN_ID));
+            AssayApiException error = apiError(() -> client.versions().get(UNKNOWN_ID), ErrorCode.VERSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.code()).isEqualTo("VERSION_NOT_FOUND");
@@ -164,7 +167,8 @@ class VersionIT extends ApiIntegrationTest {
         void list_byIdsWithUnknownId_returnsNotFoundNamingTheMissingId() {
             VersionResponse known = aVersion(client);
 
-            AssayApiException error = apiError(() -> client.versions().list(ListOptions.none().filter("ids", known.id(), UNKNOWN_ID)));
+            AssayApiException error = apiError(() -> client.versions().list(ListOptions.none().filter("ids", known.id(), UNKNOWN_ID)),
+                    ErrorCode.VERSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.getMessage()).contains("Versions not found: " + UNKNOWN_ID).doesNotContain(known.id());
@@ -176,7 +180,7 @@ class VersionIT extends ApiIntegrationTest {
             ProductResponse otherProduct = aProduct(client);
 
             AssayApiException error = apiError(() -> client.versions().list(
-                    ListOptions.none().filter("ids", version.id()).filter("productIds", otherProduct.id())));
+                    ListOptions.none().filter("ids", version.id()).filter("productIds", otherProduct.id())), ErrorCode.VERSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
         }
@@ -245,7 +249,7 @@ class VersionIT extends ApiIntegrationTest {
 
             client.versions().delete(version.id());
 
-            assertThat(apiError(() -> client.versions().get(version.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.versions().get(version.id()), ErrorCode.VERSION_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
@@ -253,7 +257,7 @@ class VersionIT extends ApiIntegrationTest {
             VersionResponse version = aVersion(client);
             client.versions().delete(version.id());
 
-            assertThat(apiError(() -> client.versions().delete(version.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.versions().delete(version.id()), ErrorCode.VERSION_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
@@ -282,7 +286,8 @@ class VersionIT extends ApiIntegrationTest {
             VersionResponse version = aVersion(client);
             client.versions().delete(version.id());
 
-            assertThat(apiError(() -> client.sessions().create(CreateSessionRequest.forVersion(version.id()))).status())
+            assertThat(apiError(() -> client.sessions().create(CreateSessionRequest.forVersion(version.id())), ErrorCode.VERSION_NOT_FOUND)
+                    .status())
                     .isEqualTo(404);
         }
 
@@ -292,7 +297,7 @@ class VersionIT extends ApiIntegrationTest {
 
             client.products().delete(version.productId());
 
-            assertThat(apiError(() -> client.versions().get(version.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.versions().get(version.id()), ErrorCode.VERSION_NOT_FOUND).status()).isEqualTo(404);
         }
     }
 }

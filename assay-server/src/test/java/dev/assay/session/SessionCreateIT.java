@@ -15,6 +15,7 @@ import dev.assay.api.SessionResponse;
 import dev.assay.api.VersionResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -159,20 +160,23 @@ class SessionCreateIT extends ApiIntegrationTest {
 
         @Test
         void create_withNeitherVersionNorProduct_returnsBadRequest() {
-            assertErrorBody(raw("POST", "/sessions", "{\"customId\":\"orphan\"}", newTenant().apiKey()), 400, "Bad Request");
+            assertErrorBody(raw("POST", "/sessions", "{\"customId\":\"orphan\"}", newTenant().apiKey()), ErrorCode.INVALID_REQUEST,
+                    "Bad Request");
         }
 
         @Test
         void create_withUnknownVersion_returnsNotFound() {
             AssayApiException error = apiError(() -> client.sessions().create(
-                    CreateSessionRequest.forVersion("version_aaaaaaaaaaaaaaaaaaaaaaaaaa")));
+                    CreateSessionRequest.forVersion("version_aaaaaaaaaaaaaaaaaaaaaaaaaa")), ErrorCode.VERSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
         }
 
         @Test
         void create_withUnknownProduct_returnsNotFound() {
-            assertThat(apiError(() -> client.sessions().create(forProduct("product_aaaaaaaaaaaaaaaaaaaaaaaaaa"))).status())
+            assertThat(
+                    apiError(() -> client.sessions().create(forProduct("product_aaaaaaaaaaaaaaaaaaaaaaaaaa")), ErrorCode.PRODUCT_NOT_FOUND)
+                            .status())
                     .isEqualTo(404);
         }
 
@@ -182,7 +186,8 @@ class SessionCreateIT extends ApiIntegrationTest {
             client.versions().create(CreateVersionRequest.named(product.id(), "v1"));
             client.products().delete(product.id());
 
-            assertThat(apiError(() -> client.sessions().create(forProduct(product.id()))).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.sessions().create(forProduct(product.id())), ErrorCode.PRODUCT_NOT_FOUND).status())
+                    .isEqualTo(404);
         }
 
         @Test
@@ -201,7 +206,7 @@ class SessionCreateIT extends ApiIntegrationTest {
             ProductResponse product = aProduct(client);
 
             AssayApiException error = apiError(() -> client.sessions().create(
-                    new CreateSessionRequest(null, product.id(), null, null, null, null, null, "RUNNING")));
+                    new CreateSessionRequest(null, product.id(), null, null, null, null, null, "RUNNING")), ErrorCode.INVALID_REQUEST);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(client.versions().list(ListOptions.none().filter("productIds", product.id()))).isEmpty();
@@ -218,7 +223,7 @@ class SessionCreateIT extends ApiIntegrationTest {
             String testCaseId = aTestCase(client).id();
 
             AssayApiException error = apiError(() -> client.sessions().create(
-                    new CreateSessionRequest(version.id(), null, null, testCaseId, true, null, null, null)));
+                    new CreateSessionRequest(version.id(), null, null, testCaseId, true, null, null, null)), ErrorCode.INVALID_REQUEST);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(client.sessions().list(ListOptions.none())).isEmpty();
@@ -231,7 +236,7 @@ class SessionCreateIT extends ApiIntegrationTest {
             String testCaseId = aTestCase(client).id();
 
             AssayApiException error = apiError(() -> client.sessions().create(
-                    new CreateSessionRequest(version.id(), null, null, testCaseId, false, "ctx", null, null)));
+                    new CreateSessionRequest(version.id(), null, null, testCaseId, false, "ctx", null, null)), ErrorCode.INVALID_REQUEST);
 
             assertThat(error.status()).isEqualTo(400);
         }
@@ -277,7 +282,7 @@ class SessionCreateIT extends ApiIntegrationTest {
             VersionResponse version = aVersion(tenant.client());
 
             assertErrorBody(raw("POST", "/sessions", "{\"versionId\":\"" + version.id() + "\",\"isProduction\":\"yes\"}",
-                    tenant.apiKey()), 400, "Bad Request");
+                    tenant.apiKey()), ErrorCode.MALFORMED_JSON, "Bad Request");
         }
     }
 
@@ -299,7 +304,7 @@ class SessionCreateIT extends ApiIntegrationTest {
             VersionResponse version = aVersion(client);
 
             AssayApiException error = apiError(() -> client.sessions().create(
-                    new CreateSessionRequest(version.id(), null, null, null, null, null, null, "RUNNING")));
+                    new CreateSessionRequest(version.id(), null, null, null, null, null, null, "RUNNING")), ErrorCode.INVALID_REQUEST);
 
             assertThat(error.status()).isEqualTo(400);
         }
@@ -323,7 +328,7 @@ class SessionCreateIT extends ApiIntegrationTest {
             VersionResponse version = aVersion(tenant.client());
 
             assertErrorBody(raw("POST", "/sessions", "{\"versionId\":\"" + version.id() + "\",\"isProduction\":true,"
-                    + "\"context\":{\"value\":\"c\"}}", tenant.apiKey()), 400, "Bad Request");
+                    + "\"context\":{\"value\":\"c\"}}", tenant.apiKey()), ErrorCode.MALFORMED_JSON, "Bad Request");
         }
 
         @Test
@@ -332,7 +337,7 @@ class SessionCreateIT extends ApiIntegrationTest {
             VersionResponse version = aVersion(tenant.client());
 
             assertErrorBody(raw("POST", "/sessions", "{\"versionId\":\"" + version.id() + "\",\"metadata\":\"text\"}",
-                    tenant.apiKey()), 400, "Bad Request");
+                    tenant.apiKey()), ErrorCode.MALFORMED_JSON, "Bad Request");
         }
     }
 
@@ -345,7 +350,7 @@ class SessionCreateIT extends ApiIntegrationTest {
             client.sessions().create(CreateSessionRequest.forVersion(version.id(), "conversation-42"));
 
             AssayApiException error = apiError(() -> client.sessions().create(
-                    CreateSessionRequest.forVersion(version.id(), "conversation-42")));
+                    CreateSessionRequest.forVersion(version.id(), "conversation-42")), ErrorCode.DUPLICATE_NAME);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(error.getMessage()).endsWith("A Session with the same customId: 'conversation-42' already exists "
@@ -357,7 +362,8 @@ class SessionCreateIT extends ApiIntegrationTest {
             VersionResponse version = aVersion(client);
             client.sessions().create(CreateSessionRequest.forVersion(version.id(), "conversation-42"));
 
-            apiError(() -> client.sessions().create(CreateSessionRequest.forVersion(version.id(), "conversation-42")));
+            apiError(() -> client.sessions().create(CreateSessionRequest.forVersion(version.id(), "conversation-42")),
+                    ErrorCode.DUPLICATE_NAME);
 
             assertThat(client.sessions().list(ListOptions.none())).hasSize(1);
         }
@@ -368,7 +374,8 @@ class SessionCreateIT extends ApiIntegrationTest {
             client.sessions().create(CreateSessionRequest.forVersion(version.id(), "conversation-42"));
 
             AssayApiException error = apiError(() -> client.sessions().create(
-                    new CreateSessionRequest(null, version.productId(), "conversation-42", null, null, null, null, null)));
+                    new CreateSessionRequest(null, version.productId(), "conversation-42", null, null, null, null, null)),
+                    ErrorCode.DUPLICATE_NAME);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(error.getMessage()).contains("with the same customId");
@@ -401,7 +408,8 @@ class SessionCreateIT extends ApiIntegrationTest {
         void create_withCustomIdLongerThan500Characters_returnsBadRequest() {
             VersionResponse version = aVersion(client);
 
-            assertThat(apiError(() -> client.sessions().create(CreateSessionRequest.forVersion(version.id(), "x".repeat(501))))
+            assertThat(apiError(() -> client.sessions().create(CreateSessionRequest.forVersion(version.id(), "x".repeat(501))),
+                    ErrorCode.INVALID_REQUEST)
                     .status()).isEqualTo(400);
         }
 

@@ -12,6 +12,7 @@ import dev.assay.api.InferenceResultResponse;
 import dev.assay.api.SessionResponse;
 import dev.assay.api.UpdateSessionRequest;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -41,7 +42,7 @@ class SessionDeleteIT extends ApiIntegrationTest {
 
             client.sessions().delete(session.id());
 
-            assertThat(apiError(() -> client.sessions().get(session.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.sessions().get(session.id()), ErrorCode.SESSION_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
@@ -49,12 +50,13 @@ class SessionDeleteIT extends ApiIntegrationTest {
             SessionResponse session = aSession(client);
             client.sessions().delete(session.id());
 
-            assertThat(apiError(() -> client.sessions().delete(session.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.sessions().delete(session.id()), ErrorCode.SESSION_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
         void delete_unknownId_returnsNotFound() {
-            assertThat(apiError(() -> client.sessions().delete("session_aaaaaaaaaaaaaaaaaaaaaaaaaa")).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.sessions().delete("session_aaaaaaaaaaaaaaaaaaaaaaaaaa"), ErrorCode.SESSION_NOT_FOUND).status())
+                    .isEqualTo(404);
         }
 
         @Test
@@ -73,7 +75,8 @@ class SessionDeleteIT extends ApiIntegrationTest {
             SessionResponse session = aSession(client);
             client.sessions().delete(session.id());
 
-            assertThat(apiError(() -> client.sessions().list(ListOptions.none().filter("ids", session.id()))).status())
+            assertThat(apiError(() -> client.sessions().list(ListOptions.none().filter("ids", session.id())), ErrorCode.SESSION_NOT_FOUND)
+                    .status())
                     .isEqualTo(404);
         }
 
@@ -82,7 +85,8 @@ class SessionDeleteIT extends ApiIntegrationTest {
             SessionResponse session = aSession(client);
             client.sessions().delete(session.id());
 
-            assertThat(apiError(() -> client.sessions().update(session.id(), UpdateSessionRequest.builder().context("x").build()))
+            assertThat(apiError(() -> client.sessions().update(session.id(), UpdateSessionRequest.builder().context("x").build()),
+                    ErrorCode.SESSION_NOT_FOUND)
                     .status()).isEqualTo(404);
         }
 
@@ -91,7 +95,8 @@ class SessionDeleteIT extends ApiIntegrationTest {
             SessionResponse session = aSession(client);
             client.sessions().delete(session.id());
 
-            assertThat(apiError(() -> client.sessions().finish(session.id(), new FinishSessionRequest("done", null))).status())
+            assertThat(apiError(() -> client.sessions().finish(session.id(), new FinishSessionRequest("done", null)),
+                    ErrorCode.SESSION_NOT_FOUND).status())
                     .isEqualTo(404);
         }
     }
@@ -125,7 +130,9 @@ class SessionDeleteIT extends ApiIntegrationTest {
             client.sessions().delete(session.id());
 
             assertThat(turns).isNotEmpty()
-                    .allSatisfy(turn -> assertThat(apiError(() -> client.inferenceResults().get(turn.id())).status()).isEqualTo(404));
+                    .allSatisfy(turn -> assertThat(
+                            apiError(() -> client.inferenceResults().get(turn.id()), ErrorCode.INFERENCE_RESULT_NOT_FOUND).status())
+                            .isEqualTo(404));
         }
 
         @Test
@@ -145,7 +152,8 @@ class SessionDeleteIT extends ApiIntegrationTest {
             client.sessions().delete(session.id());
 
             assertThat(apiError(() -> client.inferenceResults().create(
-                    CreateInferenceResultRequest.forSession(session.id()).input("late").build())).status()).isEqualTo(404);
+                    CreateInferenceResultRequest.forSession(session.id()).input("late").build()), ErrorCode.SESSION_NOT_FOUND).status())
+                    .isEqualTo(404);
         }
 
         private SessionResponse sessionWithTurns() {

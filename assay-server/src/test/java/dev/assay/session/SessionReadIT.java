@@ -15,6 +15,7 @@ import dev.assay.api.SessionResponse;
 import dev.assay.api.VersionResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -40,7 +41,7 @@ class SessionReadIT extends ApiIntegrationTest {
 
         @Test
         void get_unknownId_returnsNotFound() {
-            AssayApiException error = apiError(() -> client.sessions().get(UNKNOWN_ID));
+            AssayApiException error = apiError(() -> client.sessions().get(UNKNOWN_ID), ErrorCode.SESSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.code()).isEqualTo("SESSION_NOT_FOUND");
@@ -49,14 +50,14 @@ class SessionReadIT extends ApiIntegrationTest {
 
         @Test
         void get_malformedId_returnsNotFound() {
-            assertThat(apiError(() -> client.sessions().get("session_123")).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.sessions().get("session_123"), ErrorCode.SESSION_NOT_FOUND).status()).isEqualTo(404);
         }
 
         @Test
         void get_idOfAnotherKind_returnsNotFound() {
             VersionResponse version = aVersion(client);
 
-            assertThat(apiError(() -> client.sessions().get(version.id())).status()).isEqualTo(404);
+            assertThat(apiError(() -> client.sessions().get(version.id()), ErrorCode.SESSION_NOT_FOUND).status()).isEqualTo(404);
         }
     }
 
@@ -163,7 +164,7 @@ class SessionReadIT extends ApiIntegrationTest {
             SessionResponse known = aSession(client);
 
             AssayApiException error = apiError(() -> client.sessions().list(
-                    ListOptions.none().filter("ids", known.id(), UNKNOWN_ID, "garbage")));
+                    ListOptions.none().filter("ids", known.id(), UNKNOWN_ID, "garbage")), ErrorCode.SESSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.getMessage()).contains("Sessions not found: ").contains(UNKNOWN_ID).contains("garbage")
@@ -176,7 +177,7 @@ class SessionReadIT extends ApiIntegrationTest {
             VersionResponse otherVersion = aVersion(client);
 
             AssayApiException error = apiError(() -> client.sessions().list(
-                    ListOptions.none().filter("ids", session.id()).filter("versionIds", otherVersion.id())));
+                    ListOptions.none().filter("ids", session.id()).filter("versionIds", otherVersion.id())), ErrorCode.SESSION_NOT_FOUND);
 
             assertThat(error.status()).isEqualTo(404);
             assertThat(error.getMessage()).contains(session.id());
@@ -336,7 +337,9 @@ class SessionReadIT extends ApiIntegrationTest {
 
         @Test
         void list_withUnparseableDate_returnsBadRequest() {
-            assertThat(apiError(() -> client.sessions().list(ListOptions.none().with("fromCreatedAt", "yesterday"))).status())
+            assertThat(
+                    apiError(() -> client.sessions().list(ListOptions.none().with("fromCreatedAt", "yesterday")), ErrorCode.INVALID_REQUEST)
+                            .status())
                     .isEqualTo(400);
         }
 
@@ -381,7 +384,8 @@ class SessionReadIT extends ApiIntegrationTest {
 
         @Test
         void list_withUnknownSortField_returnsBadRequest() {
-            AssayApiException error = apiError(() -> client.sessions().list(ListOptions.none().sort("customId", false)));
+            AssayApiException error = apiError(() -> client.sessions().list(ListOptions.none().sort("customId", false)),
+                    ErrorCode.INVALID_REQUEST);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(error.getMessage()).contains("Invalid sort field: customId");
@@ -412,12 +416,13 @@ class SessionReadIT extends ApiIntegrationTest {
 
         @Test
         void list_withLimitAboveMaximum_returnsBadRequest() {
-            assertThat(apiError(() -> client.sessions().list(ListOptions.none().limit(10_001))).status()).isEqualTo(400);
+            assertThat(apiError(() -> client.sessions().list(ListOptions.none().limit(10_001)), ErrorCode.INVALID_REQUEST).status())
+                    .isEqualTo(400);
         }
 
         @Test
         void list_withNonIntegerOffset_returnsBadRequest() {
-            assertThat(apiError(() -> client.sessions().list(ListOptions.none().with("offset", "two"))).status())
+            assertThat(apiError(() -> client.sessions().list(ListOptions.none().with("offset", "two")), ErrorCode.INVALID_REQUEST).status())
                     .isEqualTo(400);
         }
     }

@@ -12,6 +12,7 @@ import dev.assay.api.SessionResponse;
 import dev.assay.api.UpdateSessionRequest;
 import dev.assay.api.VersionResponse;
 import dev.assay.client.AssayApiException;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ class SessionUpdateIT extends ApiIntegrationTest {
             Tenant tenant = newTenant();
             SessionResponse session = aSession(tenant.client());
 
-            assertErrorBody(raw("PATCH", "/sessions/" + session.id(), "{\"metadata\":[1,2]}", tenant.apiKey()), 400,
+            assertErrorBody(raw("PATCH", "/sessions/" + session.id(), "{\"metadata\":[1,2]}", tenant.apiKey()), ErrorCode.INVALID_REQUEST,
                     "Bad Request");
         }
 
@@ -129,7 +130,7 @@ class SessionUpdateIT extends ApiIntegrationTest {
             SessionResponse session = aSession(client);
 
             AssayApiException error = apiError(() -> client.sessions().update(session.id(),
-                    UpdateSessionRequest.builder().status(null).build()));
+                    UpdateSessionRequest.builder().status(null).build()), ErrorCode.INVALID_REQUEST);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(client.sessions().get(session.id()).status()).isEqualTo("PENDING");
@@ -139,7 +140,8 @@ class SessionUpdateIT extends ApiIntegrationTest {
         void update_withUnknownStatus_returnsBadRequest() {
             SessionResponse session = aSession(client);
 
-            assertThat(apiError(() -> client.sessions().update(session.id(), UpdateSessionRequest.builder().status("DONE").build()))
+            assertThat(apiError(() -> client.sessions().update(session.id(), UpdateSessionRequest.builder().status("DONE").build()),
+                    ErrorCode.INVALID_REQUEST)
                     .status()).isEqualTo(400);
         }
 
@@ -149,7 +151,7 @@ class SessionUpdateIT extends ApiIntegrationTest {
             SessionResponse session = aSession(tenant.client());
 
             assertErrorBody(raw("PATCH", "/sessions/" + session.id(), "{\"context\":\"set\",\"customId\":5}", tenant.apiKey()),
-                    400, "Bad Request");
+                    ErrorCode.INVALID_REQUEST, "Bad Request");
             assertThat(tenant.client().sessions().get(session.id())).isEqualTo(session);
         }
 
@@ -158,7 +160,7 @@ class SessionUpdateIT extends ApiIntegrationTest {
             Tenant tenant = newTenant();
             SessionResponse session = aSession(tenant.client());
 
-            assertErrorBody(raw("PATCH", "/sessions/" + session.id(), "[]", tenant.apiKey()), 400, "Bad Request");
+            assertErrorBody(raw("PATCH", "/sessions/" + session.id(), "[]", tenant.apiKey()), ErrorCode.INVALID_REQUEST, "Bad Request");
         }
 
         @Test
@@ -168,7 +170,7 @@ class SessionUpdateIT extends ApiIntegrationTest {
             SessionResponse session = client.sessions().create(CreateSessionRequest.forVersion(version.id(), "free"));
 
             AssayApiException error = apiError(() -> client.sessions().update(session.id(),
-                    UpdateSessionRequest.builder().customId("taken").build()));
+                    UpdateSessionRequest.builder().customId("taken").build()), ErrorCode.DUPLICATE_NAME);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(error.getMessage()).endsWith("A Session with the same customId: 'taken' already exists "
@@ -180,7 +182,8 @@ class SessionUpdateIT extends ApiIntegrationTest {
             SessionResponse session = aSession(client);
             String tooLong = randomText(501);
 
-            assertThat(apiError(() -> client.sessions().update(session.id(), UpdateSessionRequest.builder().customId(tooLong).build()))
+            assertThat(apiError(() -> client.sessions().update(session.id(), UpdateSessionRequest.builder().customId(tooLong).build()),
+                    ErrorCode.INVALID_REQUEST)
                     .status()).isEqualTo(400);
         }
 
@@ -189,7 +192,8 @@ class SessionUpdateIT extends ApiIntegrationTest {
             SessionResponse session = aSession(client);
             String huge = randomText(5000);
 
-            assertThat(apiError(() -> client.sessions().update(session.id(), UpdateSessionRequest.builder().customId(huge).build()))
+            assertThat(apiError(() -> client.sessions().update(session.id(), UpdateSessionRequest.builder().customId(huge).build()),
+                    ErrorCode.INVALID_REQUEST)
                     .status()).isEqualTo(400);
         }
 
@@ -204,7 +208,8 @@ class SessionUpdateIT extends ApiIntegrationTest {
 
         @Test
         void update_unknownSession_returnsNotFound() {
-            assertThat(apiError(() -> client.sessions().update(UNKNOWN_ID, UpdateSessionRequest.builder().context("x").build()))
+            assertThat(apiError(() -> client.sessions().update(UNKNOWN_ID, UpdateSessionRequest.builder().context("x").build()),
+                    ErrorCode.SESSION_NOT_FOUND)
                     .status()).isEqualTo(404);
         }
     }
@@ -245,7 +250,8 @@ class SessionUpdateIT extends ApiIntegrationTest {
         void finish_withBothStoppingReasonAndError_returnsBadRequestAndChangesNothing() {
             SessionResponse session = aSession(client);
 
-            AssayApiException error = apiError(() -> client.sessions().finish(session.id(), new FinishSessionRequest("done", "oops")));
+            AssayApiException error = apiError(() -> client.sessions().finish(session.id(), new FinishSessionRequest("done", "oops")),
+                    ErrorCode.INVALID_REQUEST);
 
             assertThat(error.status()).isEqualTo(400);
             assertThat(client.sessions().get(session.id())).isEqualTo(session);
@@ -255,7 +261,9 @@ class SessionUpdateIT extends ApiIntegrationTest {
         void finish_withNeither_returnsBadRequest() {
             SessionResponse session = aSession(client);
 
-            assertThat(apiError(() -> client.sessions().finish(session.id(), new FinishSessionRequest(null, null))).status())
+            assertThat(
+                    apiError(() -> client.sessions().finish(session.id(), new FinishSessionRequest(null, null)), ErrorCode.INVALID_REQUEST)
+                            .status())
                     .isEqualTo(400);
         }
 
@@ -264,12 +272,14 @@ class SessionUpdateIT extends ApiIntegrationTest {
             Tenant tenant = newTenant();
             SessionResponse session = aSession(tenant.client());
 
-            assertErrorBody(raw("PATCH", "/sessions/" + session.id() + "/finish", null, tenant.apiKey()), 400, "Bad Request");
+            assertErrorBody(raw("PATCH", "/sessions/" + session.id() + "/finish", null, tenant.apiKey()), ErrorCode.MALFORMED_JSON,
+                    "Bad Request");
         }
 
         @Test
         void finish_unknownSession_returnsNotFound() {
-            assertThat(apiError(() -> client.sessions().finish(UNKNOWN_ID, new FinishSessionRequest("done", null))).status())
+            assertThat(apiError(() -> client.sessions().finish(UNKNOWN_ID, new FinishSessionRequest("done", null)),
+                    ErrorCode.SESSION_NOT_FOUND).status())
                     .isEqualTo(404);
         }
     }

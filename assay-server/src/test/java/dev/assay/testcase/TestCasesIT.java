@@ -1,10 +1,9 @@
 package dev.assay.testcase;
 
-import dev.assay.testing.Fixtures;
-
+import static dev.assay.testcase.TestCaseFixtures.json;
+import static dev.assay.testing.ApiErrors.assertErrorBody;
 import static dev.assay.testing.Fixtures.aTest;
 import static dev.assay.testing.Fixtures.aTestCase;
-import static dev.assay.testcase.TestCaseFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +12,9 @@ import dev.assay.api.TestCaseResponse;
 import dev.assay.api.TestResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
+import dev.assay.testing.Fixtures;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -120,21 +121,29 @@ class TestCasesIT extends ApiIntegrationTest {
         }
 
         @ParameterizedTest
+        @ValueSource(strings = {"\"userScore\":2", "\"userScore\":-2", "\"expectedTools\":[null]", "\"maxIterations\":0"})
+        void create_withValueOutOfRange_returnsBadRequestAndStoresNothing(String field) {
+            assertCreateRefused(field, ErrorCode.INVALID_REQUEST);
+        }
+
+        @ParameterizedTest
         @ValueSource(strings = {
-                "\"userScore\":2", "\"userScore\":-2", "\"userScore\":\"1\"", "\"userScore\":1.0", "\"input\":42",
-                "\"expectedTools\":\"search\"", "\"expectedTools\":[1]", "\"expectedTools\":[null]",
-                "\"stoppingCriterias\":{\"a\":1}", "\"maxIterations\":1.5", "\"maxIterations\":0", "\"confidence\":\"high\"",
+                "\"userScore\":\"1\"", "\"userScore\":1.0", "\"input\":42", "\"expectedTools\":\"search\"", "\"expectedTools\":[1]",
+                "\"stoppingCriterias\":{\"a\":1}", "\"maxIterations\":1.5", "\"confidence\":\"high\"",
                 "\"context\":{\"value\":\"x\"}", "\"testId\":7"
         })
-        void create_withInvalidField_returnsBadRequestAndStoresNothing(String field) {
+        void create_withWrongJsonType_returnsBadRequestAndStoresNothing(String field) {
+            assertCreateRefused(field, ErrorCode.MALFORMED_JSON);
+        }
+
+        private void assertCreateRefused(String field, ErrorCode expected) {
             Tenant tenant = newTenant();
             TestResponse test = aTest(tenant.client());
             String body = "{\"testId\":\"" + test.id() + "\"," + field + "}";
 
             HttpResponse<String> response = raw("POST", "/testCases", body, tenant.apiKey());
 
-            assertThat(response.statusCode()).isEqualTo(400);
-            assertThat(json(response).path("message").asString()).isNotBlank();
+            assertErrorBody(response, expected, "Bad Request");
             assertThat(tenant.client().testCases().list(ListOptions.none())).isEmpty();
         }
 
@@ -144,7 +153,7 @@ class TestCasesIT extends ApiIntegrationTest {
 
             HttpResponse<String> response = raw("POST", "/testCases", "{\"input\":\"hi\"}", tenant.apiKey());
 
-            assertThat(response.statusCode()).isEqualTo(400);
+            assertErrorBody(response, ErrorCode.INVALID_REQUEST, "Bad Request");
             assertThat(json(response).path("errors").get(0).path("field").asString()).isEqualTo("testId");
         }
 

@@ -1,11 +1,10 @@
 package dev.assay.testcase;
 
-import dev.assay.testing.Fixtures;
-
+import static dev.assay.testcase.TestCaseFixtures.json;
+import static dev.assay.testing.ApiErrors.assertErrorBody;
+import static dev.assay.testing.Fixtures.aProduct;
 import static dev.assay.testing.Fixtures.aTest;
 import static dev.assay.testing.Fixtures.aTestCase;
-import static dev.assay.testcase.TestCaseFixtures.json;
-import static dev.assay.testing.Fixtures.aProduct;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +14,9 @@ import dev.assay.api.TestCaseResponse;
 import dev.assay.api.TestResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
+import dev.assay.testing.Fixtures;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
@@ -132,19 +133,28 @@ class TestsIT extends ApiIntegrationTest {
             assertThat(tenant.client().tests().list(ListOptions.none())).isEmpty();
         }
 
+        @Test
+        void create_withMaxTestCasesZero_returnsBadRequest() {
+            assertCreateRefused("\"maxTestCases\":0", ErrorCode.INVALID_REQUEST);
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {
                 "\"name\":7", "\"type\":1", "\"variants\":\"rag\"", "\"variants\":[1]", "\"strategies\":{}",
-                "\"maxTestCases\":1.5", "\"maxTestCases\":\"3\"", "\"maxTestCases\":0", "\"languageCode\":true"
+                "\"maxTestCases\":1.5", "\"maxTestCases\":\"3\"", "\"languageCode\":true"
         })
         void create_withWrongJsonType_returnsBadRequest(String field) {
+            assertCreateRefused(field, ErrorCode.MALFORMED_JSON);
+        }
+
+        private void assertCreateRefused(String field, ErrorCode expected) {
             Tenant tenant = newTenant();
             String productId = aProduct(tenant.client()).id();
             String body = "{\"productId\":\"" + productId + "\",\"name\":\"t\",\"type\":\"ACCURACY\"," + field + "}";
 
             HttpResponse<String> response = raw("POST", "/tests", body, tenant.apiKey());
 
-            assertThat(response.statusCode()).isEqualTo(400);
+            assertErrorBody(response, expected, "Bad Request");
             assertThat(tenant.client().tests().list(ListOptions.none())).isEmpty();
         }
 

@@ -17,6 +17,7 @@ import dev.assay.api.TraceNodeResponse;
 import dev.assay.api.TraceResponse;
 import dev.assay.client.AssayApiException;
 import dev.assay.client.ListOptions;
+import dev.assay.common.ErrorCode;
 import dev.assay.testing.ApiIntegrationTest;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,7 @@ class TraceApiIT extends ApiIntegrationTest {
     @Test
     void unknownTurn_is404() {
         AssayApiException error = apiError(() -> client.traces().create(span(null,
-                "inferenceResult_" + "a".repeat(26), "x", "TOOL", null)));
+                "inferenceResult_" + "a".repeat(26), "x", "TOOL", null)), ErrorCode.INFERENCE_RESULT_NOT_FOUND);
         assertThat(error.status()).isEqualTo(404);
         assertThat(error.code()).isEqualTo("INFERENCE_RESULT_NOT_FOUND");
     }
@@ -125,12 +126,14 @@ class TraceApiIT extends ApiIntegrationTest {
         TraceResponse child = client.traces().create(span(null, turn.id(), "tool", "TOOL", root.id()));
         assertThat(child.parentTraceId()).isEqualTo(root.id());
 
-        assertThat(apiError(() -> client.traces().create(span(null, other.id(), "tool", "TOOL", root.id()))).status())
+        assertThat(apiError(() -> client.traces().create(span(null, other.id(), "tool", "TOOL", root.id())), ErrorCode.INVALID_REQUEST)
+                .status())
                 .isEqualTo(400);
         assertThat(apiError(() -> client.traces().create(span(null, turn.id(), "tool", "TOOL",
-                "trace_" + "b".repeat(26)))).status()).isEqualTo(400);
+                "trace_" + "b".repeat(26))), ErrorCode.INVALID_REQUEST).status()).isEqualTo(400);
         String self = UUID.randomUUID().toString();
-        assertThat(apiError(() -> client.traces().create(span(self, turn.id(), "loop", "TOOL", self))).getMessage())
+        assertThat(
+                apiError(() -> client.traces().create(span(self, turn.id(), "loop", "TOOL", self)), ErrorCode.INVALID_REQUEST).getMessage())
                 .contains("cycle");
     }
 
@@ -175,7 +178,7 @@ class TraceApiIT extends ApiIntegrationTest {
     @Test
     void batch_whereEveryItemIsDropped_is400() {
         AssayApiException error = apiError(() -> client.traces().createBatch(List.of(
-                span(null, "inferenceResult_" + "d".repeat(26), "x", "TOOL", null))));
+                span(null, "inferenceResult_" + "d".repeat(26), "x", "TOOL", null))), ErrorCode.INVALID_REQUEST);
         assertThat(error.status()).isEqualTo(400);
         assertThat(error.getMessage()).contains("item 0");
     }
@@ -228,7 +231,7 @@ class TraceApiIT extends ApiIntegrationTest {
         assertError(raw("GET", "/traces?types=BANANA", null, tenant.apiKey()), 400);
         assertError(raw("GET", "/traces?sort=name", null, tenant.apiKey()), 400);
         String missing = "trace_" + "e".repeat(26);
-        assertThat(apiError(() -> client.traces().list(ListOptions.none().filter("ids", missing))).getMessage())
+        assertThat(apiError(() -> client.traces().list(ListOptions.none().filter("ids", missing)), ErrorCode.SPAN_NOT_FOUND).getMessage())
                 .contains("Spans not found: " + missing);
     }
 
@@ -250,7 +253,8 @@ class TraceApiIT extends ApiIntegrationTest {
         TraceNodeResponse plan = tree.getFirst().children().getFirst();
         assertThat(plan.span().name()).isEqualTo("plan");
         assertThat(plan.children()).extracting(node -> node.span().name()).containsExactly("tool_a", "tool_b");
-        assertThat(apiError(() -> client.traces().tree("inferenceResult_" + "f".repeat(26))).status()).isEqualTo(404);
+        assertThat(apiError(() -> client.traces().tree("inferenceResult_" + "f".repeat(26)), ErrorCode.INFERENCE_RESULT_NOT_FOUND).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -262,13 +266,13 @@ class TraceApiIT extends ApiIntegrationTest {
 
         client.traces().delete(root.id());
 
-        assertThat(apiError(() -> client.traces().get(child.id())).code()).isEqualTo("SPAN_NOT_FOUND");
-        assertThat(apiError(() -> client.traces().delete(root.id())).status()).isEqualTo(404);
+        assertThat(apiError(() -> client.traces().get(child.id()), ErrorCode.SPAN_NOT_FOUND).code()).isEqualTo("SPAN_NOT_FOUND");
+        assertThat(apiError(() -> client.traces().delete(root.id()), ErrorCode.SPAN_NOT_FOUND).status()).isEqualTo(404);
         assertThat(client.traces().list(ListOptions.none().filter("inferenceResultIds", turn.id())))
                 .extracting(TraceResponse::id).containsExactly(sibling.id());
 
         client.inferenceResults().delete(turn.id());
-        assertThat(apiError(() -> client.traces().get(sibling.id())).status()).isEqualTo(404);
+        assertThat(apiError(() -> client.traces().get(sibling.id()), ErrorCode.SPAN_NOT_FOUND).status()).isEqualTo(404);
         assertThat(client.traces().list(ListOptions.none())).isEmpty();
     }
 
@@ -281,12 +285,14 @@ class TraceApiIT extends ApiIntegrationTest {
         var intruder = newTenant().client();
         InferenceResultResponse theirs = aTurn(intruder);
 
-        assertThat(apiError(() -> intruder.traces().get(mine.id())).status()).isEqualTo(404);
-        assertThat(apiError(() -> intruder.traces().delete(mine.id())).status()).isEqualTo(404);
+        assertThat(apiError(() -> intruder.traces().get(mine.id()), ErrorCode.SPAN_NOT_FOUND).status()).isEqualTo(404);
+        assertThat(apiError(() -> intruder.traces().delete(mine.id()), ErrorCode.SPAN_NOT_FOUND).status()).isEqualTo(404);
         assertThat(intruder.traces().list(ListOptions.none())).isEmpty();
-        assertThat(apiError(() -> intruder.traces().create(span(null, turn.id(), "x", "TOOL", null))).status())
+        assertThat(apiError(() -> intruder.traces().create(span(null, turn.id(), "x", "TOOL", null)), ErrorCode.INFERENCE_RESULT_NOT_FOUND)
+                .status())
                 .isEqualTo(404);
-        assertThat(apiError(() -> intruder.traces().create(span(null, theirs.id(), "x", "TOOL", mine.id()))).status())
+        assertThat(apiError(() -> intruder.traces().create(span(null, theirs.id(), "x", "TOOL", mine.id())), ErrorCode.INVALID_REQUEST)
+                .status())
                 .isEqualTo(400);
         CreateTraceBatchResponse reuse = intruder.traces().createBatch(List.of(
                 span(clientId, theirs.id(), "mine now", "TOOL", null), span(null, theirs.id(), "fine", "TOOL", null)));
@@ -302,11 +308,12 @@ class TraceApiIT extends ApiIntegrationTest {
 
         InferenceResultResponse tagged = client.inferenceResults().create(request.traceId(traceId.toUpperCase()).build());
         assertThat(tagged.traceId()).isEqualTo(traceId);
-        assertThat(apiError(() -> client.inferenceResults().create(request.traceId(traceId).build())).status())
+        assertThat(apiError(() -> client.inferenceResults().create(request.traceId(traceId).build()), ErrorCode.DUPLICATE_NAME).status())
                 .isEqualTo(400);
-        assertThat(apiError(() -> client.inferenceResults().create(request.traceId("xyz").build())).status())
+        assertThat(apiError(() -> client.inferenceResults().create(request.traceId("xyz").build()), ErrorCode.INVALID_REQUEST).status())
                 .isEqualTo(400);
-        assertThat(apiError(() -> client.inferenceResults().create(request.traceId("0".repeat(32)).build())).status())
+        assertThat(apiError(() -> client.inferenceResults().create(request.traceId("0".repeat(32)).build()), ErrorCode.INVALID_REQUEST)
+                .status())
                 .isEqualTo(400);
         var elsewhere = newTenant().client();
         assertThat(elsewhere.inferenceResults().create(CreateInferenceResultRequest
