@@ -108,7 +108,7 @@ class AnalysisFilters {
         if (!metricIds.isEmpty()) {
             where.add("e.metric_id IN (:metricIds)", "metricIds", List.copyOf(metricIds));
         }
-        testCases.addTestFilters(caller, query, where, "e.test_case_id");
+        testCases.selection(caller, query).addTo(where, "e.test_case_id");
         return where.createdBetween("e", query);
     }
 

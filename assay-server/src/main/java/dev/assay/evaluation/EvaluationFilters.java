@@ -36,7 +36,7 @@ class EvaluationFilters {
         if (!testCaseIds.isEmpty()) {
             where.add("e.test_case_id IN (:testCaseIds)", "testCaseIds", testCaseIds);
         }
-        testCases.addTestFilters(caller, query, where, "e.test_case_id");
+        testCases.selection(caller, query).addTo(where, "e.test_case_id");
         List<String> statuses = query.ids("statuses");
         if (!statuses.isEmpty()) {
             where.add("e.status IN (:statuses)", "statuses",

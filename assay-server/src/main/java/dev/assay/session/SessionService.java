@@ -181,7 +181,7 @@ public class SessionService {
         if (!testCaseIds.isEmpty()) {
             where.add("s.test_case_id IN (:testCaseIds)", "testCaseIds", testCaseIds);
         }
-        testCases.addTestFilters(caller, query, where, "s.test_case_id");
+        testCases.selection(caller, query).addTo(where, "s.test_case_id");
         where.createdBetween("s", query);
         StrictIds strict = StrictIds.addTo(where, "s", query, IdKind.SESSION);
         strict.check(() -> sessions.matchingIds(where), ErrorCode.SESSION_NOT_FOUND, "Session");
