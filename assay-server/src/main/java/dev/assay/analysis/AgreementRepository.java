@@ -25,7 +25,8 @@ class AgreementRepository {
         this.jdbc = jdbc;
     }
 
-    List<Row> aggregate(Where where, double passThreshold) {
+    List<Row> aggregate(ScoredEvaluations evaluations, double passThreshold) {
+        Where where = ComparisonRepository.where(evaluations);
         String sql = """
                 WITH pairs AS (
                     SELECT e.metric_id, e.score AS machine, e.human_score AS human
@@ -60,7 +61,8 @@ class AgreementRepository {
     }
 
     /** Reviewed evaluations whose scores differ, largest difference first. */
-    List<Disagreement> disagreements(Where where, int limit, int offset) {
+    List<Disagreement> disagreements(ScoredEvaluations evaluations, int limit, int offset) {
+        Where where = ComparisonRepository.where(evaluations);
         String sql = """
                 SELECT e.id, e.metric_id, e.session_id, e.inference_result_id, e.test_case_id, e.score, e.human_score,
                        e.reason, e.human_reason, e.human_evaluator_id

@@ -4,7 +4,6 @@ import dev.assay.auth.Caller;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
-import dev.assay.common.Where;
 import dev.assay.metric.MetricDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +32,9 @@ public class AgreementService {
     @Transactional(readOnly = true)
     public List<MetricAgreement> measure(Caller caller, ListQuery query) {
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
-        Where where = filters.versions(caller, query, filters.scoredEvaluations(caller, query, requested.keySet()));
+        ScoredEvaluations evaluations = filters.versions(caller, query, filters.scoredEvaluations(caller, query, requested.keySet()));
         Map<UUID, AgreementRepository.Row> rows = new LinkedHashMap<>();
-        agreement.aggregate(where, ComparisonService.DEFAULT_PASS_THRESHOLD).forEach(row -> rows.put(row.metricId(), row));
+        agreement.aggregate(evaluations, ComparisonService.DEFAULT_PASS_THRESHOLD).forEach(row -> rows.put(row.metricId(), row));
         List<UUID> metricIds = new ArrayList<>(requested.keySet());
         rows.keySet().stream().filter(id -> !requested.containsKey(id)).forEach(metricIds::add);
         Map<UUID, String> names = filters.metricNames(caller, metricIds);
@@ -59,7 +58,7 @@ public class AgreementService {
     @Transactional(readOnly = true)
     public List<Disagreement> disagreements(Caller caller, ListQuery query) {
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
-        Where where = filters.versions(caller, query, filters.scoredEvaluations(caller, query, requested.keySet()));
-        return agreement.disagreements(where, query.limit(), query.offset());
+        ScoredEvaluations evaluations = filters.versions(caller, query, filters.scoredEvaluations(caller, query, requested.keySet()));
+        return agreement.disagreements(evaluations, query.limit(), query.offset());
     }
 }

@@ -2,15 +2,16 @@ package dev.assay.analysis;
 
 import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
+import dev.assay.common.CreatedBetween;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
 import dev.assay.common.NotFoundException;
-import dev.assay.common.Where;
 import dev.assay.metric.MetricDefinition;
 import dev.assay.metric.MetricService;
 import dev.assay.product.ProductService;
+import dev.assay.testcase.TestCaseSelection;
 import dev.assay.testcase.TestCaseService;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * The parameters comparisons and agreement share: versions and metrics, which must be the caller's
  * (404 otherwise), and the evaluation filters {@code testIds}, {@code excludeTestIds},
- * {@code fromCreatedAt} and {@code toCreatedAt}, as SQL conditions on {@code evaluations e}.
+ * {@code fromCreatedAt} and {@code toCreatedAt}, read into {@link ScoredEvaluations}.
  */
 @Component
 class AnalysisFilters {
@@ -86,10 +87,10 @@ class AnalysisFilters {
      * Narrows to evaluations of sessions of the {@code versionIds}; 404 naming those that are not
      * live versions of the caller's organization.
      */
-    Where versions(Caller caller, ListQuery query, Where where) {
+    ScoredEvaluations versions(Caller caller, ListQuery query, ScoredEvaluations evaluations) {
         List<String> versionIds = query.ids("versionIds");
         if (versionIds.isEmpty()) {
-            return where;
+            return evaluations;
         }
         List<UUID> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -99,27 +100,12 @@ class AnalysisFilters {
         if (!missing.isEmpty()) {
             throw new NotFoundException(ErrorCode.VERSION_NOT_FOUND, "Versions not found: " + String.join(", ", missing));
         }
-        return where.add("e.version_id IN (:versionIds)", "versionIds", found);
+        return evaluations.ofVersions(found);
     }
 
     /** Live, scored evaluations of the caller's organization, narrowed by the metrics and the query's filters. */
-    Where scoredEvaluations(Caller caller, ListQuery query, Collection<UUID> metricIds) {
-        Where where = scored(caller.organizationId());
-        if (!metricIds.isEmpty()) {
-            where.add("e.metric_id IN (:metricIds)", "metricIds", List.copyOf(metricIds));
-        }
-        testCases.addTestFilters(caller, query, where, "e.test_case_id");
-        return where.createdBetween("e", query);
-    }
-
-    /**
-     * Live, scored evaluations of an organization: the predicate of
-     * {@code evaluations_version_scores_idx} (V70), so comparisons read that index.
-     */
-    static Where scored(UUID organizationId) {
-        return Where.tenant("e", organizationId)
-                .add("e.deleted_at IS NULL")
-                .add("e.status = 'SUCCESS'")
-                .add("e.score IS NOT NULL");
+    ScoredEvaluations scoredEvaluations(Caller caller, ListQuery query, Collection<UUID> metricIds) {
+        TestCaseSelection tests = testCases.selection(caller, query);
+        return new ScoredEvaluations(caller.organizationId(), metricIds, tests, CreatedBetween.of(query), List.of());
     }
 }

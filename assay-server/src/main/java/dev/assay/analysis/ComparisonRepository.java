@@ -41,8 +41,9 @@ class ComparisonRepository {
      * the per-test-case means, candidate minus base, in no fixed order. When the two versions are the
      * same, both sides are the same rows.
      */
-    Map<UUID, MetricRows> metrics(Where where, UUID baseVersionId, UUID candidateVersionId, double passThreshold) {
+    Map<UUID, MetricRows> metrics(ScoredEvaluations evaluations, UUID baseVersionId, UUID candidateVersionId, double passThreshold) {
         Map<UUID, MetricRows> rows = new LinkedHashMap<>();
+        Where where = where(evaluations);
         where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
                 .param("passThreshold", passThreshold)
                 .bind(jdbc.sql(metricsSql(where)))
@@ -63,8 +64,9 @@ class ComparisonRepository {
      * Every score of each side for these metrics (index 0 the base, 1 the candidate), in no fixed
      * order; both sides are the same rows when the versions are the same.
      */
-    Map<UUID, double[][]> scores(Where where, UUID baseVersionId, UUID candidateVersionId, Collection<UUID> metricIds) {
+    Map<UUID, double[][]> scores(ScoredEvaluations evaluations, UUID baseVersionId, UUID candidateVersionId, Collection<UUID> metricIds) {
         Map<UUID, double[][]> scores = new LinkedHashMap<>();
+        Where where = where(evaluations);
         where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
                 .param("selectedMetricIds", List.copyOf(metricIds))
                 .bind(jdbc.sql(scoresSql(where)))
@@ -80,7 +82,8 @@ class ComparisonRepository {
      * The test cases both versions were scored on, lowest delta first. Each side is grouped from the
      * index alone; only the page's latest evaluations are read from the table, for their reasons.
      */
-    List<ComparisonItem> items(Where where, UUID baseVersionId, UUID candidateVersionId, int limit, int offset) {
+    List<ComparisonItem> items(ScoredEvaluations evaluations, UUID baseVersionId, UUID candidateVersionId, int limit, int offset) {
+        Where where = where(evaluations);
         return where.param("baseVersionId", baseVersionId).param("candidateVersionId", candidateVersionId)
                 .param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql(itemsSql(where)))
@@ -89,6 +92,31 @@ class ComparisonRepository {
                         rs.getInt("candidate_count"), rs.getObject("base_id", UUID.class), rs.getString("base_reason"),
                         rs.getObject("candidate_id", UUID.class), rs.getString("candidate_reason")))
                 .list();
+    }
+
+    /** The conditions of the evaluations read, on {@code evaluations e}; agreement reads the same rows. */
+    static Where where(ScoredEvaluations evaluations) {
+        Where where = scored(evaluations.organizationId());
+        if (!evaluations.metricIds().isEmpty()) {
+            where.add("e.metric_id IN (:metricIds)", "metricIds", List.copyOf(evaluations.metricIds()));
+        }
+        evaluations.tests().addTo(where, "e.test_case_id");
+        where.createdBetween("e", evaluations.created());
+        if (!evaluations.versionIds().isEmpty()) {
+            where.add("e.version_id IN (:versionIds)", "versionIds", evaluations.versionIds());
+        }
+        return where;
+    }
+
+    /**
+     * Live, scored evaluations of an organization: the predicate of
+     * {@code evaluations_version_scores_idx} (V70), so comparisons read that index.
+     */
+    static Where scored(UUID organizationId) {
+        return Where.tenant("e", organizationId)
+                .add("e.deleted_at IS NULL")
+                .add("e.status = 'SUCCESS'")
+                .add("e.score IS NOT NULL");
     }
 
     /** The statement of {@link #metrics}; package-private so a test can check its plan. */

@@ -4,7 +4,6 @@ import dev.assay.auth.Caller;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
-import dev.assay.common.Where;
 import dev.assay.metric.MetricDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,8 +43,8 @@ public class ComparisonService {
         UUID baseVersionId = filters.version(caller, query, "baseVersionId");
         UUID candidateVersionId = filters.version(caller, query, "candidateVersionId");
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
-        Where where = filters.scoredEvaluations(caller, query, requested.keySet());
-        Map<UUID, ComparisonRepository.MetricRows> rows = comparisons.metrics(where, baseVersionId, candidateVersionId,
+        ScoredEvaluations evaluations = filters.scoredEvaluations(caller, query, requested.keySet());
+        Map<UUID, ComparisonRepository.MetricRows> rows = comparisons.metrics(evaluations, baseVersionId, candidateVersionId,
                 DEFAULT_PASS_THRESHOLD);
         List<UUID> metricIds = new ArrayList<>(requested.keySet());
         rows.keySet().stream().filter(id -> !requested.containsKey(id)).forEach(metricIds::add);
@@ -65,7 +64,7 @@ public class ComparisonService {
             }
         });
         if (!unpaired.isEmpty()) {
-            comparisons.scores(where, baseVersionId, candidateVersionId, unpaired)
+            comparisons.scores(evaluations, baseVersionId, candidateVersionId, unpaired)
                     .forEach((metricId, scores) -> units.put(metricId, new Units.Unpaired(scores[0], scores[1])));
         }
         List<MetricComparison> raw = new ArrayList<>();
@@ -87,8 +86,8 @@ public class ComparisonService {
         UUID baseVersionId = filters.version(caller, query, "baseVersionId");
         UUID candidateVersionId = filters.version(caller, query, "candidateVersionId");
         Map<UUID, MetricDefinition> requested = filters.requestedMetrics(caller, query);
-        Where where = filters.scoredEvaluations(caller, query, requested.keySet());
-        return comparisons.items(where, baseVersionId, candidateVersionId, query.limit(), query.offset());
+        ScoredEvaluations evaluations = filters.scoredEvaluations(caller, query, requested.keySet());
+        return comparisons.items(evaluations, baseVersionId, candidateVersionId, query.limit(), query.offset());
     }
 
     private static SideSummary summary(ComparisonRepository.Totals side) {

@@ -14,6 +14,8 @@ import java.util.function.Supplier;
  * missing ones. Other relation filters stay lenient.
  */
 public final class StrictIds {
+    private static final StrictIds NONE = new StrictIds(IdKind.PRODUCT, List.of());
+
     private final Map<String, UUID> parsed = new LinkedHashMap<>();
     private final List<String> unparseable = new ArrayList<>();
 
@@ -23,23 +25,42 @@ public final class StrictIds {
         }
     }
 
+    /** No ids requested: no condition, nothing to check. */
+    public static StrictIds none() {
+        return NONE;
+    }
+
+    /** Reads the {@code ids} parameter of a list query. */
+    public static StrictIds of(ListQuery query, IdKind kind) {
+        return of(query.ids("ids"), kind);
+    }
+
+    /** The ids given as a list (a batch request's body). */
+    public static StrictIds of(List<String> requested, IdKind kind) {
+        return new StrictIds(kind, requested);
+    }
+
     /** Reads the {@code ids} parameter and adds its condition on {@code alias.id} to the query. */
     public static StrictIds addTo(Where where, String alias, ListQuery query, IdKind kind) {
-        return addTo(where, alias, query.ids("ids"), kind);
+        return of(query, kind).addTo(where, alias);
     }
 
     /** Adds the condition on {@code alias.id} for ids given as a list (a batch request's body). */
     public static StrictIds addTo(Where where, String alias, List<String> requested, IdKind kind) {
-        StrictIds strict = new StrictIds(kind, requested);
-        if (!strict.isRequested()) {
-            return strict;
+        return of(requested, kind).addTo(where, alias);
+    }
+
+    /** Adds the condition on {@code alias.id} to a query, when ids were requested; the repository of the rows calls it. */
+    public StrictIds addTo(Where where, String alias) {
+        if (!isRequested()) {
+            return this;
         }
-        if (strict.parsed.isEmpty()) {
+        if (parsed.isEmpty()) {
             where.add("false");
         } else {
-            where.add(alias + ".id IN (:ids)", "ids", List.copyOf(strict.parsed.values()));
+            where.add(alias + ".id IN (:ids)", "ids", List.copyOf(parsed.values()));
         }
-        return strict;
+        return this;
     }
 
     /**

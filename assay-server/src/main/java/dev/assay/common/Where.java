@@ -1,10 +1,10 @@
 package dev.assay.common;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.jspecify.annotations.Nullable;
 
@@ -36,9 +36,19 @@ public final class Where {
 
     /** Adds the inclusive {@code fromCreatedAt} / {@code toCreatedAt} bounds of a list query. */
     public Where createdBetween(String alias, ListQuery query) {
-        query.instant("fromCreatedAt")
-                .ifPresent(value -> add(alias + ".created_at >= :fromCreatedAt", "fromCreatedAt", Sql.timestamp(value)));
-        query.instant("toCreatedAt").ifPresent(value -> add(alias + ".created_at <= :toCreatedAt", "toCreatedAt", Sql.timestamp(value)));
+        return createdBetween(alias, CreatedBetween.of(query));
+    }
+
+    /** Adds the bounds given on {@code alias.created_at}. */
+    public Where createdBetween(String alias, CreatedBetween bounds) {
+        Instant from = bounds.from();
+        if (from != null) {
+            add(alias + ".created_at >= :fromCreatedAt", "fromCreatedAt", Sql.timestamp(from));
+        }
+        Instant to = bounds.to();
+        if (to != null) {
+            add(alias + ".created_at <= :toCreatedAt", "toCreatedAt", Sql.timestamp(to));
+        }
         return this;
     }
 
@@ -47,14 +57,21 @@ public final class Where {
      * nothing; when none parse the condition is false, so the list is empty (200 {@code []}).
      */
     public Where relation(String column, String parameter, List<String> wireIds, IdKind kind) {
-        if (wireIds.isEmpty()) {
+        return relation(column, parameter, IdFilter.of(wireIds, kind));
+    }
+
+    /**
+     * Adds {@code column IN (:parameter)} for a parsed relation filter: nothing when it was not
+     * requested, {@code false} when it was and no id parsed.
+     */
+    public Where relation(String column, String parameter, IdFilter filter) {
+        if (!filter.requested()) {
             return this;
         }
-        List<UUID> parsed = wireIds.stream().flatMap(id -> Ids.parse(kind, id).stream()).toList();
-        if (parsed.isEmpty()) {
+        if (filter.ids().isEmpty()) {
             return add("false");
         }
-        return add(column + " IN (:" + parameter + ")", parameter, parsed);
+        return add(column + " IN (:" + parameter + ")", parameter, filter.ids());
     }
 
     public Where param(String parameter, @Nullable Object value) {

@@ -6,8 +6,8 @@ import dev.assay.common.IdKind;
 import dev.assay.common.ListQuery;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.StrictIds;
-import dev.assay.common.Where;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,18 +29,18 @@ class EvaluationExporter {
 
     @Transactional(readOnly = true)
     public Export prepare(Caller caller, ListQuery query) {
-        Where where = filters.where(caller, query);
-        StrictIds strict = StrictIds.addTo(where, "e", query, IdKind.EVALUATION);
-        strict.check(() -> evaluations.matchingIds(where), ErrorCode.EVALUATION_NOT_FOUND, "Evaluation");
-        return new Export(where, query.sort(EvaluationSort::fromWire));
+        EvaluationFilter filter = filters.filter(caller, query, StrictIds.of(query, IdKind.EVALUATION));
+        filter.ids().check(() -> evaluations.matchingIds(caller.organizationId(), filter), ErrorCode.EVALUATION_NOT_FOUND,
+                "Evaluation");
+        return new Export(caller.organizationId(), filter, query.sort(EvaluationSort::fromWire));
     }
 
     /** Hands every row to the sink in order, in one read-only transaction. */
     @Transactional(readOnly = true)
     public void stream(Export export, Consumer<Evaluation> sink) {
-        evaluations.forEach(export.where(), export.sort(), sink);
+        evaluations.forEach(export.organizationId(), export.filter(), export.sort(), sink);
     }
 
     /** A checked export query. */
-    record Export(Where where, List<SortKey<EvaluationSort>> sort) {}
+    record Export(UUID organizationId, EvaluationFilter filter, List<SortKey<EvaluationSort>> sort) {}
 }

@@ -1,14 +1,17 @@
 package dev.assay.evaluation;
 
 import dev.assay.auth.Caller;
+import dev.assay.common.CreatedBetween;
+import dev.assay.common.IdFilter;
 import dev.assay.common.IdKind;
 import dev.assay.common.ListQuery;
-import dev.assay.common.Where;
+import dev.assay.common.StrictIds;
+import dev.assay.testcase.TestCaseSelection;
 import dev.assay.testcase.TestCaseService;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The list filters of {@code GET /evaluations} (docs/reference/galtea-contract.md §2.7), as SQL conditions. */
+/** Reads the list filters of {@code GET /evaluations} (docs/reference/galtea-contract.md §2.7) from the request. */
 @Component
 class EvaluationFilters {
     private final TestCaseService testCases;
@@ -17,32 +20,24 @@ class EvaluationFilters {
         this.testCases = testCases;
     }
 
-    Where where(Caller caller, ListQuery query) {
-        Where where = Where.tenant("e", caller.organizationId());
-        if (!query.flag("includeDeleted").orElse(false)) {
-            where.add("e.deleted_at IS NULL");
-        }
-        where.relation("e.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
-        where.relation("e.inference_result_id", "inferenceResultIds", query.ids("inferenceResultIds"), IdKind.INFERENCE_RESULT);
-        where.relation("e.metric_id", "metricIds", query.ids("metricIds"), IdKind.METRIC);
-        // An evaluation carries its session's version (docs/decisions/0012-comparison-read-path.md).
-        where.relation("e.version_id", "versionIds", query.ids("versionIds"), IdKind.VERSION);
-        Where products = new Where().relation("v.product_id", "productIds", query.ids("productIds"), IdKind.PRODUCT);
-        if (!query.ids("productIds").isEmpty()) {
-            where.add("e.version_id IN (SELECT v.id FROM versions v " + products.sql() + ")");
-            products.copyParametersTo(where);
-        }
+    /** The filters of the query, without its strict {@code ids}. */
+    EvaluationFilter filter(Caller caller, ListQuery query) {
+        return filter(caller, query, StrictIds.none());
+    }
+
+    /** The filters of the query with the strict {@code ids} given. */
+    EvaluationFilter filter(Caller caller, ListQuery query, StrictIds ids) {
+        boolean includeDeleted = query.flag("includeDeleted").orElse(false);
+        IdFilter sessionIds = IdFilter.of(query, "sessionIds", IdKind.SESSION);
+        IdFilter inferenceResultIds = IdFilter.of(query, "inferenceResultIds", IdKind.INFERENCE_RESULT);
+        IdFilter metricIds = IdFilter.of(query, "metricIds", IdKind.METRIC);
+        IdFilter versionIds = IdFilter.of(query, "versionIds", IdKind.VERSION);
+        IdFilter productIds = IdFilter.of(query, "productIds", IdKind.PRODUCT);
         List<String> testCaseIds = query.ids("testCaseIds");
-        if (!testCaseIds.isEmpty()) {
-            where.add("e.test_case_id IN (:testCaseIds)", "testCaseIds", testCaseIds);
-        }
-        testCases.addTestFilters(caller, query, where, "e.test_case_id");
-        List<String> statuses = query.ids("statuses");
-        if (!statuses.isEmpty()) {
-            where.add("e.status IN (:statuses)", "statuses",
-                    statuses.stream().map(status -> EvaluationStatus.fromWire(status).name()).toList());
-        }
-        query.flag("canRetry").ifPresent(canRetry -> where.add("e.can_retry = :canRetry", "canRetry", canRetry));
-        return where.createdBetween("e", query);
+        TestCaseSelection tests = testCases.selection(caller, query);
+        List<EvaluationStatus> statuses = query.ids("statuses").stream().map(EvaluationStatus::fromWire).toList();
+        Boolean canRetry = query.flag("canRetry").orElse(null);
+        return new EvaluationFilter(includeDeleted, sessionIds, inferenceResultIds, metricIds, versionIds, productIds, testCaseIds,
+                tests, statuses, canRetry, CreatedBetween.of(query), ids);
     }
 }

@@ -7,7 +7,6 @@ import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
 import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
-import dev.assay.common.Where;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
@@ -37,10 +36,11 @@ public class EvaluationQueryService {
      */
     @Transactional(readOnly = true)
     public void list(Caller caller, ListQuery query, Consumer<Evaluation> sink) {
-        Where where = filters.where(caller, query);
-        StrictIds strict = StrictIds.addTo(where, "e", query, IdKind.EVALUATION);
-        strict.check(() -> evaluations.matchingIds(where), ErrorCode.EVALUATION_NOT_FOUND, "Evaluation");
-        evaluations.stream(where, query.sort(EvaluationSort::fromWire), query.limit(), query.offset(), sink);
+        EvaluationFilter filter = filters.filter(caller, query, StrictIds.of(query, IdKind.EVALUATION));
+        filter.ids().check(() -> evaluations.matchingIds(caller.organizationId(), filter), ErrorCode.EVALUATION_NOT_FOUND,
+                "Evaluation");
+        evaluations.stream(caller.organizationId(), filter, query.sort(EvaluationSort::fromWire), query.limit(), query.offset(),
+                sink);
     }
 
     /** The one not-found error of evaluations, for every service of the feature. */

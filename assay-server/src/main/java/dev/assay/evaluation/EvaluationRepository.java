@@ -2,8 +2,11 @@ package dev.assay.evaluation;
 
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
+import dev.assay.common.PageCursor;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
+import dev.assay.evaluation.EvaluationStatisticsService.ScoreRange;
+import dev.assay.product.VersionConditions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -93,13 +96,19 @@ class EvaluationRepository {
                 .optional();
     }
 
-    Set<UUID> matchingIds(Where where) {
+    Set<UUID> matchingIds(UUID organizationId, EvaluationFilter filter) {
+        Where where = where(organizationId, filter);
         return new HashSet<>(where.bind(jdbc.sql("SELECT e.id" + FROM + where.sql())).query(UUID.class).list());
     }
 
-    List<Evaluation> list(Where where, List<SortKey<EvaluationSort>> sort, int limit, int offset) {
+    /** The live PENDING_HUMAN evaluations of the organization that are unclaimed or claimed by this annotator. */
+    List<Evaluation> listPendingHuman(UUID organizationId, String annotatorId, int limit, int offset) {
+        Where where = Where.tenant("e", organizationId)
+                .add("e.deleted_at IS NULL")
+                .add("e.status = 'PENDING_HUMAN'")
+                .add("(e.human_evaluator_id IS NULL OR e.human_evaluator_id = :annotatorId)", "annotatorId", annotatorId);
         return where.param("limit", limit).param("offset", offset)
-                .bind(jdbc.sql(listSql(where, sort)))
+                .bind(jdbc.sql(listSql(where, List.of())))
                 .query(EvaluationRepository::map)
                 .list();
     }
@@ -108,7 +117,9 @@ class EvaluationRepository {
      * Hands the rows of a list to {@code sink} as they are read, a few at a time (see
      * {@link Sql#stream}); must run inside a transaction, or the driver reads every row at once.
      */
-    void stream(Where where, List<SortKey<EvaluationSort>> sort, long limit, int offset, Consumer<Evaluation> sink) {
+    void stream(UUID organizationId, EvaluationFilter filter, List<SortKey<EvaluationSort>> sort, long limit, int offset,
+            Consumer<Evaluation> sink) {
+        Where where = where(organizationId, filter);
         Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), (rs, chars) -> {
             Evaluation evaluation = map(rs, 0);
             chars.add(evaluation.reason());
@@ -118,8 +129,18 @@ class EvaluationRepository {
         }, sink);
     }
 
-    /** Newest first in the order of the (organization_id, created_at, id) index, so the scan stops at the limit. */
-    List<Evaluation> listNewestFirst(Where where, int limit) {
+    /**
+     * The evaluations matching the filter and the score range, newest first in the order of the
+     * (organization_id, created_at, id) index, strictly before {@code before} when given, so the scan
+     * stops at the limit.
+     */
+    List<Evaluation> listNewestFirst(UUID organizationId, EvaluationFilter filter, ScoreRange range, @Nullable PageCursor before,
+            int limit) {
+        Where where = where(organizationId, filter);
+        addScoreRange(where, range);
+        if (before != null) {
+            before.addTo(where, "e");
+        }
         return where.param("limit", limit)
                 .bind(jdbc.sql("SELECT " + COLUMNS + FROM + where.sql() + " ORDER BY e.created_at DESC, e.id DESC LIMIT :limit"))
                 .query(EvaluationRepository::map)
@@ -127,8 +148,48 @@ class EvaluationRepository {
     }
 
     /** Every row of a list query in its order, unpaged, one at a time (an export). Needs a transaction. */
-    void forEach(Where where, List<SortKey<EvaluationSort>> sort, Consumer<Evaluation> sink) {
-        stream(where, sort, Long.MAX_VALUE, 0, sink);
+    void forEach(UUID organizationId, EvaluationFilter filter, List<SortKey<EvaluationSort>> sort, Consumer<Evaluation> sink) {
+        stream(organizationId, filter, sort, Long.MAX_VALUE, 0, sink);
+    }
+
+    /** The evaluations of the organization that match the filter, on {@code evaluations e}. */
+    static Where where(UUID organizationId, EvaluationFilter filter) {
+        Where where = Where.tenant("e", organizationId);
+        if (!filter.includeDeleted()) {
+            where.add("e.deleted_at IS NULL");
+        }
+        where.relation("e.session_id", "sessionIds", filter.sessionIds());
+        where.relation("e.inference_result_id", "inferenceResultIds", filter.inferenceResultIds());
+        where.relation("e.metric_id", "metricIds", filter.metricIds());
+        // An evaluation carries its session's version (docs/decisions/0012-comparison-read-path.md).
+        where.relation("e.version_id", "versionIds", filter.versionIds());
+        VersionConditions.ofProducts(where, "e.version_id", filter.productIds());
+        if (!filter.testCaseIds().isEmpty()) {
+            where.add("e.test_case_id IN (:testCaseIds)", "testCaseIds", filter.testCaseIds());
+        }
+        filter.tests().addTo(where, "e.test_case_id");
+        if (!filter.statuses().isEmpty()) {
+            where.add("e.status IN (:statuses)", "statuses", filter.statuses().stream().map(EvaluationStatus::name).toList());
+        }
+        Boolean canRetry = filter.canRetry();
+        if (canRetry != null) {
+            where.add("e.can_retry = :canRetry", "canRetry", canRetry);
+        }
+        where.createdBetween("e", filter.created());
+        filter.ids().addTo(where, "e");
+        return where;
+    }
+
+    /** Adds an inclusive score range; either end may be open. */
+    static void addScoreRange(Where where, ScoreRange range) {
+        Double min = range.min();
+        if (min != null) {
+            where.add("e.score >= :minScore", "minScore", min);
+        }
+        Double max = range.max();
+        if (max != null) {
+            where.add("e.score <= :maxScore", "maxScore", max);
+        }
     }
 
     /** The list statement; package-private so a test can check that an index serves its order. */

@@ -2,6 +2,7 @@ package dev.assay.evaluation;
 
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
+import dev.assay.evaluation.EvaluationStatisticsService.ScoreRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -49,10 +50,14 @@ class EvaluationStatisticsRepository {
     }
 
     /**
-     * Bins the scores of the newest {@code sampleLimit} rows matching {@code where} among the newest
-     * {@code window} evaluations of the organization: the window bounds the rows read whatever the filters.
+     * Bins the scores of the newest {@code sampleLimit} scored evaluations matching the filter and the
+     * score range among the newest {@code window} evaluations of the organization: the window bounds
+     * the rows read whatever the filters.
      */
-    long[] histogram(Where where, int window, int sampleLimit, int bins) {
+    long[] histogram(UUID organizationId, EvaluationFilter filter, ScoreRange range, int window, int sampleLimit, int bins) {
+        Where where = EvaluationRepository.where(organizationId, filter);
+        EvaluationRepository.addScoreRange(where, range);
+        where.add("e.score IS NOT NULL");
         long[] counts = new long[bins];
         where.param("window", window).param("sampleLimit", sampleLimit).param("bins", bins)
                 .bind(jdbc.sql("""

@@ -4,7 +4,6 @@ import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
 import dev.assay.common.ListQuery;
 import dev.assay.common.PageCursor;
-import dev.assay.common.Where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,12 +63,7 @@ public class EvaluationStatisticsService {
         if (limit < 1 || limit > 1000) {
             throw AssayException.invalidField("limit", "must be between 1 and 1000");
         }
-        Where where = filters.where(caller, query);
-        range.addTo(where);
-        if (before != null) {
-            before.addTo(where, "e");
-        }
-        return evaluations.listNewestFirst(where, limit);
+        return evaluations.listNewestFirst(caller.organizationId(), filters.filter(caller, query), range, before, limit);
     }
 
     /**
@@ -78,10 +72,9 @@ public class EvaluationStatisticsService {
      */
     @Transactional(readOnly = true)
     public Histogram histogram(Caller caller, ListQuery query, ScoreRange range) {
-        Where where = filters.where(caller, query);
-        range.addTo(where);
-        where.add("e.score IS NOT NULL");
-        long[] counts = statistics.histogram(where, HISTOGRAM_WINDOW, HISTOGRAM_SAMPLE, HISTOGRAM_BINS);
+        EvaluationFilter filter = filters.filter(caller, query);
+        long[] counts = statistics.histogram(caller.organizationId(), filter, range, HISTOGRAM_WINDOW, HISTOGRAM_SAMPLE,
+                HISTOGRAM_BINS);
         return new Histogram(counts, HISTOGRAM_SAMPLE);
     }
 
@@ -95,15 +88,6 @@ public class EvaluationStatisticsService {
             }
             if (min != null && max != null && min > max) {
                 throw AssayException.invalidField("minScore", "must not exceed maxScore");
-            }
-        }
-
-        void addTo(Where where) {
-            if (min != null) {
-                where.add("e.score >= :minScore", "minScore", min);
-            }
-            if (max != null) {
-                where.add("e.score <= :maxScore", "maxScore", max);
             }
         }
     }

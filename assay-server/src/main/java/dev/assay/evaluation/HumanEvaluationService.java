@@ -6,7 +6,6 @@ import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
 import dev.assay.common.Timestamps;
-import dev.assay.common.Where;
 import dev.assay.metric.MetricService;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,11 +38,7 @@ public class HumanEvaluationService {
     /** The caller's organization's PENDING_HUMAN evaluations that are unclaimed or claimed by the caller. */
     @Transactional(readOnly = true)
     public List<Evaluation> listPending(Caller caller, ListQuery query) {
-        Where where = Where.tenant("e", caller.organizationId())
-                .add("e.deleted_at IS NULL")
-                .add("e.status = 'PENDING_HUMAN'")
-                .add("(e.human_evaluator_id IS NULL OR e.human_evaluator_id = :annotatorId)", "annotatorId", annotatorId(caller));
-        return evaluations.list(where, List.of(), query.limit(), query.offset());
+        return evaluations.listPendingHuman(caller.organizationId(), annotatorId(caller), query.limit(), query.offset());
     }
 
     /** Reserves the evaluation for the caller; claiming one's own claim again is harmless. */

@@ -3,8 +3,8 @@ package dev.assay.inference;
 import dev.assay.auth.Caller;
 import dev.assay.common.ListQuery;
 import dev.assay.common.ListQuery.SortKey;
-import dev.assay.common.Where;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,15 +26,15 @@ class InferenceResultExporter {
 
     @Transactional(readOnly = true)
     public Export prepare(Caller caller, ListQuery query) {
-        return new Export(results.listWhere(caller, query), query.sort(InferenceResultSort::fromWire));
+        return new Export(caller.organizationId(), results.listFilter(caller, query), query.sort(InferenceResultSort::fromWire));
     }
 
     /** Hands every row to the sink in order, in one read-only transaction. */
     @Transactional(readOnly = true)
     public void stream(Export export, Consumer<InferenceResult> sink) {
-        repository.forEach(export.where(), export.sort(), sink);
+        repository.forEach(export.organizationId(), export.filter(), export.sort(), sink);
     }
 
     /** A checked export query. */
-    record Export(Where where, List<SortKey<InferenceResultSort>> sort) {}
+    record Export(UUID organizationId, InferenceResultFilter filter, List<SortKey<InferenceResultSort>> sort) {}
 }

@@ -3,6 +3,7 @@ package dev.assay.inference;
 import dev.assay.common.AssayException;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.JsonValues;
+import dev.assay.common.ListQuery;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
 import dev.assay.common.Sql;
@@ -150,14 +151,20 @@ class InferenceResultRepository {
                 .optional();
     }
 
-    Set<UUID> matchingIds(Where where) {
+    Set<UUID> matchingIds(UUID organizationId, InferenceResultFilter filter) {
+        Where where = where(organizationId, filter);
         return new HashSet<>(where.bind(jdbc.sql("SELECT r.id FROM inference_results r " + where.sql()))
                 .query(UUID.class)
                 .list());
     }
 
-    List<InferenceResult> list(Where where, List<SortKey<InferenceResultSort>> sort, int limit, int offset) {
-        return where.param("limit", limit).param("offset", offset)
+    /** The live turns of a session in index order. */
+    List<InferenceResult> listSessionTurns(UUID organizationId, UUID sessionId) {
+        Where where = Where.tenant("r", organizationId)
+                .add("r.deleted_at IS NULL")
+                .add("r.session_id = :sessionId", "sessionId", sessionId);
+        List<SortKey<InferenceResultSort>> sort = List.of(new SortKey<>(InferenceResultSort.INDEX, false));
+        return where.param("limit", ListQuery.MAX_LIMIT).param("offset", 0)
                 .bind(jdbc.sql(listSql(where, sort)))
                 .query(InferenceResultRepository::map)
                 .list();
@@ -167,7 +174,9 @@ class InferenceResultRepository {
      * Hands the rows of a list to {@code sink} as they are read, a few at a time (see
      * {@link Sql#stream}); must run inside a transaction, or the driver reads every row at once.
      */
-    void stream(Where where, List<SortKey<InferenceResultSort>> sort, long limit, int offset, Consumer<InferenceResult> sink) {
+    void stream(UUID organizationId, InferenceResultFilter filter, List<SortKey<InferenceResultSort>> sort, long limit, int offset,
+            Consumer<InferenceResult> sink) {
+        Where where = where(organizationId, filter);
         Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), (rs, chars) -> {
             InferenceResult result = map(rs, chars.add(rs.getString("input")));
             chars.add(result.actualOutput());
@@ -178,8 +187,26 @@ class InferenceResultRepository {
     }
 
     /** Every row of a list query in its order, unpaged, one at a time (an export). Needs a transaction. */
-    void forEach(Where where, List<SortKey<InferenceResultSort>> sort, Consumer<InferenceResult> sink) {
-        stream(where, sort, Long.MAX_VALUE, 0, sink);
+    void forEach(UUID organizationId, InferenceResultFilter filter, List<SortKey<InferenceResultSort>> sort,
+            Consumer<InferenceResult> sink) {
+        stream(organizationId, filter, sort, Long.MAX_VALUE, 0, sink);
+    }
+
+    /** The live turns of the organization that match the filter. */
+    static Where where(UUID organizationId, InferenceResultFilter filter) {
+        Where where = Where.tenant("r", organizationId).add("r.deleted_at IS NULL");
+        where.relation("r.session_id", "sessionIds", filter.sessionIds());
+        if (filter.evaluationIds().requested()) {
+            // The turns of these evaluations, read with a sub-select on the evaluations table: the
+            // evaluation feature depends on this one, so this feature cannot ask it.
+            Where evaluations = new Where().relation("e.id", "evaluationIds", filter.evaluationIds());
+            where.add("r.id IN (SELECT e.inference_result_id FROM evaluations e " + evaluations.sql()
+                    + " AND e.organization_id = :organizationId AND e.deleted_at IS NULL)");
+            evaluations.copyParametersTo(where);
+        }
+        where.createdBetween("r", filter.created());
+        filter.ids().addTo(where, "r");
+        return where;
     }
 
     /** The list statement; package-private so a test can check its plan uses an index. */

@@ -2,14 +2,15 @@ package dev.assay.inference;
 
 import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
+import dev.assay.common.CreatedBetween;
 import dev.assay.common.ErrorCode;
+import dev.assay.common.IdFilter;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
 import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
-import dev.assay.common.Where;
 import dev.assay.session.LockedSession;
 import dev.assay.session.Session;
 import dev.assay.session.SessionDeleted;
@@ -162,10 +163,7 @@ public class InferenceResultService {
     /** The live turns of a session in index order. */
     @Transactional(readOnly = true)
     public List<InferenceResult> listSessionTurns(Caller caller, UUID sessionId) {
-        Where where = Where.tenant("r", caller.organizationId())
-                .add("r.deleted_at IS NULL")
-                .add("r.session_id = :sessionId", "sessionId", sessionId);
-        return results.list(where, List.of(new ListQuery.SortKey<>(InferenceResultSort.INDEX, false)), ListQuery.MAX_LIMIT, 0);
+        return results.listSessionTurns(caller.organizationId(), sessionId);
     }
 
     /**
@@ -174,27 +172,19 @@ public class InferenceResultService {
      */
     @Transactional(readOnly = true)
     public void list(Caller caller, ListQuery query, Consumer<InferenceResult> sink) {
-        Where where = listWhere(caller, query);
-        results.stream(where, query.sort(InferenceResultSort::fromWire), query.limit(), query.offset(), sink);
+        InferenceResultFilter filter = listFilter(caller, query);
+        results.stream(caller.organizationId(), filter, query.sort(InferenceResultSort::fromWire), query.limit(), query.offset(),
+                sink);
     }
 
-    /** The filters of {@code GET /inferenceResults} as conditions, the strict {@code ids} checked (404). */
-    Where listWhere(Caller caller, ListQuery query) {
-        Where where = Where.tenant("r", caller.organizationId()).add("r.deleted_at IS NULL");
-        where.relation("r.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
-        List<String> evaluationIds = query.ids("evaluationIds");
-        if (!evaluationIds.isEmpty()) {
-            // A read-only join on the evaluations table: the evaluation feature depends on this one,
-            // so this feature cannot call it.
-            Where evaluations = new Where().relation("e.id", "evaluationIds", evaluationIds, IdKind.EVALUATION);
-            where.add("r.id IN (SELECT e.inference_result_id FROM evaluations e " + evaluations.sql()
-                    + " AND e.organization_id = :organizationId AND e.deleted_at IS NULL)");
-            evaluations.copyParametersTo(where);
-        }
-        where.createdBetween("r", query);
-        StrictIds strict = StrictIds.addTo(where, "r", query, IdKind.INFERENCE_RESULT);
-        strict.check(() -> results.matchingIds(where), ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result");
-        return where;
+    /** The filters of {@code GET /inferenceResults}, the strict {@code ids} checked (404). */
+    InferenceResultFilter listFilter(Caller caller, ListQuery query) {
+        InferenceResultFilter filter = new InferenceResultFilter(IdFilter.of(query, "sessionIds", IdKind.SESSION),
+                IdFilter.of(query, "evaluationIds", IdKind.EVALUATION), CreatedBetween.of(query),
+                StrictIds.of(query, IdKind.INFERENCE_RESULT));
+        filter.ids().check(() -> results.matchingIds(caller.organizationId(), filter), ErrorCode.INFERENCE_RESULT_NOT_FOUND,
+                "Inference result");
+        return filter;
     }
 
     @Transactional
@@ -243,9 +233,8 @@ public class InferenceResultService {
     /** Deletes every listed turn, or none when any of them is unknown (404 naming the missing ones). */
     @Transactional
     public void deleteBatch(Caller caller, List<String> inferenceResultIds) {
-        Where where = Where.tenant("r", caller.organizationId()).add("r.deleted_at IS NULL");
-        StrictIds strict = StrictIds.addTo(where, "r", inferenceResultIds, IdKind.INFERENCE_RESULT);
-        Set<UUID> found = results.matchingIds(where);
+        StrictIds strict = StrictIds.of(inferenceResultIds, IdKind.INFERENCE_RESULT);
+        Set<UUID> found = results.matchingIds(caller.organizationId(), InferenceResultFilter.ids(strict));
         strict.check(() -> found, ErrorCode.INFERENCE_RESULT_NOT_FOUND, "Inference result");
         results.softDelete(caller.organizationId(), found, Timestamps.now(clock));
     }

@@ -144,11 +144,13 @@ class MetricRepository {
                 .list();
     }
 
-    Set<UUID> matchingIds(Where where) {
+    Set<UUID> matchingIds(UUID organizationId, MetricFilter filter) {
+        Where where = where(organizationId, filter);
         return new HashSet<>(where.bind(jdbc.sql("SELECT m.id FROM metrics m " + where.sql())).query(UUID.class).list());
     }
 
-    List<MetricDefinition> list(Where where, List<SortKey<MetricSort>> sort, int limit, int offset) {
+    List<MetricDefinition> list(UUID organizationId, MetricFilter filter, List<SortKey<MetricSort>> sort, int limit, int offset) {
+        Where where = where(organizationId, filter);
         String order = OrderBy.of(sort, "m.created_at", "m.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM metrics m " + where.sql() + order))
@@ -156,9 +158,21 @@ class MetricRepository {
                 .list();
     }
 
-    /** The condition for rows the organization sees (its own and the built-ins). */
-    static Where visibleTo(UUID organizationId) {
-        return new Where().add(VISIBLE, "organizationId", organizationId);
+    /** The metrics the organization sees (its own and the built-ins) that match the filter. */
+    static Where where(UUID organizationId, MetricFilter filter) {
+        Where where = new Where().add(VISIBLE, "organizationId", organizationId);
+        if (!filter.names().isEmpty()) {
+            where.add("m.name IN (:names)", "names", filter.names());
+        }
+        if (!filter.tags().isEmpty()) {
+            where.add("m.tags && CAST(:tags AS text[])", "tags", filter.tags().toArray(String[]::new));
+        }
+        if (!filter.includeLegacy()) {
+            where.add("m.legacy_at IS NULL");
+        }
+        where.createdBetween("m", filter.created());
+        filter.ids().addTo(where, "m");
+        return where;
     }
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {

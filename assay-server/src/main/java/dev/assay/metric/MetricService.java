@@ -2,6 +2,7 @@ package dev.assay.metric;
 
 import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
+import dev.assay.common.CreatedBetween;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
@@ -9,7 +10,6 @@ import dev.assay.common.ListQuery;
 import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
-import dev.assay.common.Where;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -104,22 +104,10 @@ public class MetricService {
 
     @Transactional(readOnly = true)
     public List<MetricDefinition> list(Caller caller, ListQuery query) {
-        Where where = MetricRepository.visibleTo(caller.organizationId());
-        List<String> names = query.texts("names");
-        if (!names.isEmpty()) {
-            where.add("m.name IN (:names)", "names", names);
-        }
-        List<String> tags = query.texts("tags");
-        if (!tags.isEmpty()) {
-            where.add("m.tags && CAST(:tags AS text[])", "tags", tags.toArray(String[]::new));
-        }
-        if (!query.flag("includeLegacy").orElse(false)) {
-            where.add("m.legacy_at IS NULL");
-        }
-        where.createdBetween("m", query);
-        StrictIds strict = StrictIds.addTo(where, "m", query, IdKind.METRIC);
-        strict.check(() -> metrics.matchingIds(where), ErrorCode.METRIC_NOT_FOUND, "Metric");
-        return metrics.list(where, query.sort(MetricSort::fromWire), query.limit(), query.offset());
+        MetricFilter filter = new MetricFilter(query.texts("names"), query.texts("tags"), query.flag("includeLegacy").orElse(false),
+                CreatedBetween.of(query), StrictIds.of(query, IdKind.METRIC));
+        filter.ids().check(() -> metrics.matchingIds(caller.organizationId(), filter), ErrorCode.METRIC_NOT_FOUND, "Metric");
+        return metrics.list(caller.organizationId(), filter, query.sort(MetricSort::fromWire), query.limit(), query.offset());
     }
 
     /** Deletes an organization's own metric; built-ins cannot be deleted. */

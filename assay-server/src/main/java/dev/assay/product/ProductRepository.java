@@ -67,18 +67,31 @@ class ProductRepository {
                 .optional();
     }
 
-    Set<UUID> matchingIds(Where where) {
+    Set<UUID> matchingIds(UUID organizationId, ProductFilter filter) {
+        Where where = where(organizationId, filter);
         return new HashSet<>(where.bind(jdbc.sql("SELECT p.id FROM products p " + where.sql()))
                 .query(UUID.class)
                 .list());
     }
 
-    List<Product> list(Where where, List<SortKey<ProductSort>> sort, int limit, int offset) {
+    List<Product> list(UUID organizationId, ProductFilter filter, List<SortKey<ProductSort>> sort, int limit, int offset) {
+        Where where = where(organizationId, filter);
         String order = OrderBy.of(sort, "created_at", "id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM products p " + where.sql() + order))
                 .query(ProductRepository::map)
                 .list();
+    }
+
+    /** The live products of the organization that match the filter. */
+    static Where where(UUID organizationId, ProductFilter filter) {
+        Where where = Where.tenant("p", organizationId).add("p.deleted_at IS NULL");
+        if (!filter.names().isEmpty()) {
+            where.add("p.name IN (:names)", "names", filter.names());
+        }
+        where.createdBetween("p", filter.created());
+        filter.ids().addTo(where, "p");
+        return where;
     }
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {

@@ -1,6 +1,8 @@
 package dev.assay.product;
 
 import dev.assay.auth.Caller;
+import dev.assay.common.CreatedBetween;
+import dev.assay.common.IdFilter;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
@@ -8,7 +10,6 @@ import dev.assay.common.ListQuery;
 import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
-import dev.assay.common.Where;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -49,15 +50,9 @@ public class ProductService {
 
     @Transactional(readOnly = true)
     public List<Product> listProducts(Caller caller, ListQuery query) {
-        Where where = Where.tenant("p", caller.organizationId()).add("p.deleted_at IS NULL");
-        List<String> names = query.texts("names");
-        if (!names.isEmpty()) {
-            where.add("p.name IN (:names)", "names", names);
-        }
-        where.createdBetween("p", query);
-        StrictIds strict = StrictIds.addTo(where, "p", query, IdKind.PRODUCT);
-        strict.check(() -> products.matchingIds(where), ErrorCode.PRODUCT_NOT_FOUND, "Product");
-        return products.list(where, query.sort(ProductSort::fromWire), query.limit(), query.offset());
+        ProductFilter filter = new ProductFilter(query.texts("names"), CreatedBetween.of(query), StrictIds.of(query, IdKind.PRODUCT));
+        filter.ids().check(() -> products.matchingIds(caller.organizationId(), filter), ErrorCode.PRODUCT_NOT_FOUND, "Product");
+        return products.list(caller.organizationId(), filter, query.sort(ProductSort::fromWire), query.limit(), query.offset());
     }
 
     @Transactional
@@ -125,24 +120,15 @@ public class ProductService {
         if (id.isEmpty()) {
             return List.of();
         }
-        Where where = Where.tenant("v", caller.organizationId())
-                .add("v.deleted_at IS NULL")
-                .add("v.product_id = :productId", "productId", id.get());
-        return List.copyOf(versions.matchingIds(where));
+        return List.copyOf(versions.idsOfProduct(caller.organizationId(), id.get()));
     }
 
     @Transactional(readOnly = true)
     public List<Version> listVersions(Caller caller, ListQuery query) {
-        Where where = Where.tenant("v", caller.organizationId()).add("v.deleted_at IS NULL");
-        where.relation("v.product_id", "productIds", query.ids("productIds"), IdKind.PRODUCT);
-        List<String> names = query.texts("names");
-        if (!names.isEmpty()) {
-            where.add("v.name IN (:names)", "names", names);
-        }
-        where.createdBetween("v", query);
-        StrictIds strict = StrictIds.addTo(where, "v", query, IdKind.VERSION);
-        strict.check(() -> versions.matchingIds(where), ErrorCode.VERSION_NOT_FOUND, "Version");
-        return versions.list(where, query.sort(ProductSort::fromWire), query.limit(), query.offset());
+        VersionFilter filter = new VersionFilter(IdFilter.of(query, "productIds", IdKind.PRODUCT), query.texts("names"),
+                CreatedBetween.of(query), StrictIds.of(query, IdKind.VERSION));
+        filter.ids().check(() -> versions.matchingIds(caller.organizationId(), filter), ErrorCode.VERSION_NOT_FOUND, "Version");
+        return versions.list(caller.organizationId(), filter, query.sort(ProductSort::fromWire), query.limit(), query.offset());
     }
 
     @Transactional

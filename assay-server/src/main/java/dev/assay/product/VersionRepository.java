@@ -82,18 +82,42 @@ class VersionRepository {
                 .optional();
     }
 
-    Set<UUID> matchingIds(Where where) {
+    Set<UUID> matchingIds(UUID organizationId, VersionFilter filter) {
+        return ids(where(organizationId, filter));
+    }
+
+    /** The live versions of one product. */
+    Set<UUID> idsOfProduct(UUID organizationId, UUID productId) {
+        return ids(Where.tenant("v", organizationId)
+                .add("v.deleted_at IS NULL")
+                .add("v.product_id = :productId", "productId", productId));
+    }
+
+    private Set<UUID> ids(Where where) {
         return new HashSet<>(where.bind(jdbc.sql("SELECT v.id FROM versions v " + where.sql()))
                 .query(UUID.class)
                 .list());
     }
 
-    List<Version> list(Where where, List<SortKey<ProductSort>> sort, int limit, int offset) {
+    List<Version> list(UUID organizationId, VersionFilter filter, List<SortKey<ProductSort>> sort, int limit, int offset) {
+        Where where = where(organizationId, filter);
         String order = OrderBy.of(sort, "created_at", "id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM versions v " + where.sql() + order))
                 .query(VersionRepository::map)
                 .list();
+    }
+
+    /** The live versions of the organization that match the filter. */
+    static Where where(UUID organizationId, VersionFilter filter) {
+        Where where = Where.tenant("v", organizationId).add("v.deleted_at IS NULL");
+        where.relation("v.product_id", "productIds", filter.productIds());
+        if (!filter.names().isEmpty()) {
+            where.add("v.name IN (:names)", "names", filter.names());
+        }
+        where.createdBetween("v", filter.created());
+        filter.ids().addTo(where, "v");
+        return where;
     }
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {

@@ -7,6 +7,7 @@ import dev.assay.common.Ids;
 import dev.assay.common.JsonValues;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
+import dev.assay.common.PageCursor;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -134,14 +135,17 @@ class SessionRepository {
                 .optional();
     }
 
-    Set<UUID> matchingIds(Where where) {
+    Set<UUID> matchingIds(UUID organizationId, SessionFilter filter) {
+        Where where = where(organizationId, filter);
         return new HashSet<>(where.bind(jdbc.sql("SELECT s.id FROM sessions s " + where.sql()))
                 .query(UUID.class)
                 .list());
     }
 
     /** Hands the rows of a list to {@code sink} as they are read (see {@link Sql#stream}); must run inside a transaction. */
-    void stream(Where where, List<SortKey<SessionSort>> sort, int limit, int offset, Consumer<Session> sink) {
+    void stream(UUID organizationId, SessionFilter filter, List<SortKey<SessionSort>> sort, int limit, int offset,
+            Consumer<Session> sink) {
+        Where where = where(organizationId, filter);
         Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), (rs, chars) -> {
             Session session = map(rs, chars.add(rs.getString("metadata")));
             chars.add(session.context());
@@ -156,13 +160,42 @@ class SessionRepository {
         return "SELECT " + COLUMNS + " FROM sessions s " + where.sql() + OrderBy.of(sort, "s.created_at", "s.id");
     }
 
-    /** Newest first in the order of the (organization_id, created_at, id) index, so the scan stops at the limit. */
-    List<Session> listNewestFirst(Where where, int limit) {
+    /**
+     * The sessions matching the filter and of some statuses (none: all), newest first in the order of
+     * the (organization_id, created_at, id) index, strictly before {@code before} when given, so the
+     * scan stops at the limit.
+     */
+    List<Session> listNewestFirst(UUID organizationId, SessionFilter filter, Set<SessionStatus> statuses,
+            @Nullable PageCursor before, int limit) {
+        Where where = where(organizationId, filter);
+        if (!statuses.isEmpty()) {
+            where.add("s.status IN (:statuses)", "statuses", statuses.stream().map(SessionStatus::name).toList());
+        }
+        if (before != null) {
+            before.addTo(where, "s");
+        }
         return where.param("limit", limit)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM sessions s " + where.sql()
                         + " ORDER BY s.created_at DESC, s.id DESC LIMIT :limit"))
                 .query(SessionRepository::map)
                 .list();
+    }
+
+    /** The live sessions of the organization that match the filter. */
+    static Where where(UUID organizationId, SessionFilter filter) {
+        Where where = Where.tenant("s", organizationId).add("s.deleted_at IS NULL");
+        if (!filter.customIds().isEmpty()) {
+            where.add("s.custom_id IN (:customIds)", "customIds", filter.customIds());
+        }
+        where.relation("s.version_id", "versionIds", filter.versionIds());
+        where.relation("s.version_id", "productVersionIds", filter.productVersionIds());
+        if (!filter.testCaseIds().isEmpty()) {
+            where.add("s.test_case_id IN (:testCaseIds)", "testCaseIds", filter.testCaseIds());
+        }
+        filter.tests().addTo(where, "s.test_case_id");
+        where.createdBetween("s", filter.created());
+        filter.ids().addTo(where, "s");
+        return where;
     }
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {

@@ -2,7 +2,9 @@ package dev.assay.session;
 
 import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
+import dev.assay.common.CreatedBetween;
 import dev.assay.common.ErrorCode;
+import dev.assay.common.IdFilter;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
@@ -11,9 +13,9 @@ import dev.assay.common.NotFoundException;
 import dev.assay.common.PageCursor;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
-import dev.assay.common.Where;
 import dev.assay.product.ProductService;
 import dev.assay.product.Version;
+import dev.assay.testcase.TestCaseSelection;
 import dev.assay.testcase.TestCaseService;
 import java.time.Clock;
 import java.time.Instant;
@@ -138,8 +140,8 @@ public class SessionService {
 
     @Transactional(readOnly = true)
     public void list(Caller caller, ListQuery query, Consumer<Session> sink) {
-        Where where = filters(caller, query);
-        sessions.stream(where, query.sort(SessionSort::fromWire), query.limit(), query.offset(), sink);
+        SessionFilter filter = filter(caller, query);
+        sessions.stream(caller.organizationId(), filter, query.sort(SessionSort::fromWire), query.limit(), query.offset(), sink);
     }
 
     /**
@@ -150,42 +152,26 @@ public class SessionService {
     @Transactional(readOnly = true)
     public List<Session> listNewestFirst(Caller caller, ListQuery query, Set<SessionStatus> statuses,
             @Nullable PageCursor before, int limit) {
-        Where where = filters(caller, query);
-        if (!statuses.isEmpty()) {
-            where.add("s.status IN (:statuses)", "statuses", statuses.stream().map(SessionStatus::name).toList());
-        }
-        if (before != null) {
-            before.addTo(where, "s");
-        }
-        return sessions.listNewestFirst(where, limit);
+        return sessions.listNewestFirst(caller.organizationId(), filter(caller, query), statuses, before, limit);
     }
 
-    private Where filters(Caller caller, ListQuery query) {
-        Where where = Where.tenant("s", caller.organizationId()).add("s.deleted_at IS NULL");
+    /** The filters of the list, the strict {@code ids} checked (404). */
+    private SessionFilter filter(Caller caller, ListQuery query) {
         List<String> customIds = query.texts("customIds");
-        if (!customIds.isEmpty()) {
-            where.add("s.custom_id IN (:customIds)", "customIds", customIds);
-        }
-        where.relation("s.version_id", "versionIds", query.ids("versionIds"), IdKind.VERSION);
+        IdFilter versionIds = IdFilter.of(query, "versionIds", IdKind.VERSION);
+        IdFilter productVersionIds = IdFilter.ANY;
         List<String> productIds = query.ids("productIds");
         if (!productIds.isEmpty()) {
-            List<UUID> versionIds = productIds.stream()
+            productVersionIds = IdFilter.resolved(productIds.stream()
                     .flatMap(productId -> products.versionIdsOfProduct(caller, productId).stream())
-                    .toList();
-            where.add(versionIds.isEmpty() ? "false" : "s.version_id IN (:productVersionIds)");
-            if (!versionIds.isEmpty()) {
-                where.param("productVersionIds", versionIds);
-            }
+                    .toList());
         }
         List<String> testCaseIds = query.ids("testCaseIds");
-        if (!testCaseIds.isEmpty()) {
-            where.add("s.test_case_id IN (:testCaseIds)", "testCaseIds", testCaseIds);
-        }
-        testCases.addTestFilters(caller, query, where, "s.test_case_id");
-        where.createdBetween("s", query);
-        StrictIds strict = StrictIds.addTo(where, "s", query, IdKind.SESSION);
-        strict.check(() -> sessions.matchingIds(where), ErrorCode.SESSION_NOT_FOUND, "Session");
-        return where;
+        TestCaseSelection tests = testCases.selection(caller, query);
+        SessionFilter filter = new SessionFilter(customIds, versionIds, productVersionIds, testCaseIds, tests, CreatedBetween.of(query),
+                StrictIds.of(query, IdKind.SESSION));
+        filter.ids().check(() -> sessions.matchingIds(caller.organizationId(), filter), ErrorCode.SESSION_NOT_FOUND, "Session");
+        return filter;
     }
 
     @Transactional

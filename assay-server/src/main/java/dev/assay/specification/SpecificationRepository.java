@@ -97,16 +97,34 @@ class SpecificationRepository {
                 .list();
     }
 
-    Set<UUID> matchingIds(Where where) {
+    Set<UUID> matchingIds(UUID organizationId, SpecificationFilter filter) {
+        Where where = where(organizationId, filter);
         return new HashSet<>(where.bind(jdbc.sql("SELECT s.id FROM specifications s " + where.sql())).query(UUID.class).list());
     }
 
-    List<Specification> list(Where where, List<SortKey<SpecificationSort>> sort, int limit, int offset) {
+    List<Specification> list(UUID organizationId, SpecificationFilter filter, List<SortKey<SpecificationSort>> sort, int limit,
+            int offset) {
+        Where where = where(organizationId, filter);
         String order = OrderBy.of(sort, "s.created_at", "s.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM specifications s " + where.sql() + order))
                 .query(SpecificationRepository::map)
                 .list();
+    }
+
+    /** The live specifications of the organization that match the filter. */
+    static Where where(UUID organizationId, SpecificationFilter filter) {
+        Where where = Where.tenant("s", organizationId).add("s.deleted_at IS NULL");
+        where.relation("s.product_id", "productIds", filter.productIds());
+        if (!filter.types().isEmpty()) {
+            where.add("s.type IN (:types)", "types", filter.types());
+        }
+        if (!filter.testTypes().isEmpty()) {
+            where.add("s.test_type IN (:testTypes)", "testTypes", filter.testTypes());
+        }
+        where.createdBetween("s", filter.created());
+        filter.ids().addTo(where, "s");
+        return where;
     }
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {

@@ -2,6 +2,8 @@ package dev.assay.specification;
 
 import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
+import dev.assay.common.CreatedBetween;
+import dev.assay.common.IdFilter;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
@@ -9,7 +11,6 @@ import dev.assay.common.ListQuery;
 import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
-import dev.assay.common.Where;
 import dev.assay.metric.MetricDefinition;
 import dev.assay.metric.MetricService;
 import dev.assay.product.Product;
@@ -75,25 +76,20 @@ public class SpecificationService {
 
     @Transactional(readOnly = true)
     public List<Specification> list(Caller caller, ListQuery query) {
-        Where where = Where.tenant("s", caller.organizationId()).add("s.deleted_at IS NULL");
         List<String> productIds = new ArrayList<>(query.ids("productIds"));
         productIds.addAll(query.ids("productId"));
-        where.relation("s.product_id", "productIds", productIds, IdKind.PRODUCT);
         List<String> types = new ArrayList<>(query.ids("types"));
         types.addAll(query.ids("type"));
-        if (!types.isEmpty()) {
-            where.add("s.type IN (:types)", "types", types.stream().map(t -> SpecificationType.fromWire(t).name()).toList());
-        }
         List<String> testTypes = new ArrayList<>(query.ids("testTypes"));
         testTypes.addAll(query.ids("testType"));
-        if (!testTypes.isEmpty()) {
-            where.add("s.test_type IN (:testTypes)", "testTypes",
-                    testTypes.stream().map(SpecificationType::testTypeFromWire).toList());
-        }
-        where.createdBetween("s", query);
-        StrictIds strict = StrictIds.addTo(where, "s", query, IdKind.SPECIFICATION);
-        strict.check(() -> specifications.matchingIds(where), ErrorCode.SPECIFICATION_NOT_FOUND, "Specification");
-        return specifications.list(where, query.sort(SpecificationSort::fromWire), query.limit(), query.offset());
+        SpecificationFilter filter = new SpecificationFilter(IdFilter.of(productIds, IdKind.PRODUCT),
+                types.stream().map(t -> SpecificationType.fromWire(t).name()).toList(),
+                testTypes.stream().map(SpecificationType::testTypeFromWire).toList(), CreatedBetween.of(query),
+                StrictIds.of(query, IdKind.SPECIFICATION));
+        filter.ids().check(() -> specifications.matchingIds(caller.organizationId(), filter), ErrorCode.SPECIFICATION_NOT_FOUND,
+                "Specification");
+        return specifications.list(caller.organizationId(), filter, query.sort(SpecificationSort::fromWire), query.limit(),
+                query.offset());
     }
 
     @Transactional

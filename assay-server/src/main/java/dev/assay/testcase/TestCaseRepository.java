@@ -1,5 +1,6 @@
 package dev.assay.testcase;
 
+import dev.assay.common.IdFilter;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
 import dev.assay.common.Sql;
@@ -80,18 +81,59 @@ class TestCaseRepository {
                 .optional();
     }
 
-    Set<UUID> matchingIds(Where where) {
+    Set<UUID> matchingIds(UUID organizationId, TestCaseFilter filter) {
+        return ids(where(organizationId, filter));
+    }
+
+    /** The test cases of these test suites, deleted ones included. */
+    Set<UUID> idsInSuites(UUID organizationId, IdFilter testIds) {
+        return ids(Where.tenant("tc", organizationId).relation("tc.test_id", "testIds", testIds));
+    }
+
+    private Set<UUID> ids(Where where) {
         return new HashSet<>(where.bind(jdbc.sql("SELECT tc.id FROM test_cases tc " + where.sql()))
                 .query(UUID.class)
                 .list());
     }
 
-    List<TestCase> list(Where where, List<SortKey<TestCaseSort>> sort, int limit, int offset) {
+    List<TestCase> list(UUID organizationId, TestCaseFilter filter, List<SortKey<TestCaseSort>> sort, int limit, int offset) {
+        Where where = where(organizationId, filter);
         String order = OrderBy.of(sort, "tc.created_at", "tc.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM test_cases tc " + where.sql() + order))
                 .query(TestCaseRepository::map)
                 .list();
+    }
+
+    /** The live test cases of the organization that match the filter. */
+    static Where where(UUID organizationId, TestCaseFilter filter) {
+        Where where = Where.tenant("tc", organizationId).add("tc.deleted_at IS NULL");
+        where.relation("tc.test_id", "testIds", filter.testIds());
+        if (!filter.languages().isEmpty()) {
+            where.add("lower(tc.language_code) IN (:languages)", "languages", filter.languages());
+        }
+        if (!filter.variants().isEmpty()) {
+            where.add("tc.variant IN (:variants)", "variants", filter.variants());
+        }
+        if (!filter.strategies().isEmpty()) {
+            where.add("tc.strategy IN (:strategies)", "strategies", filter.strategies());
+        }
+        if (!filter.expectedTools().isEmpty()) {
+            where.add("tc.expected_tools @> CAST(:expectedTools AS text[])", "expectedTools",
+                    filter.expectedTools().toArray(String[]::new));
+        }
+        Boolean reviewed = filter.reviewed();
+        if (reviewed != null) {
+            where.add(reviewed
+                    ? "(tc.reviewed_by_id IS NOT NULL OR tc.user_score IS NOT NULL)"
+                    : "(tc.reviewed_by_id IS NULL AND tc.user_score IS NULL)");
+        }
+        if (!filter.userScores().isEmpty()) {
+            where.add("tc.user_score IN (:userScores)", "userScores", filter.userScores());
+        }
+        where.createdBetween("tc", filter.created());
+        filter.ids().addTo(where, "tc");
+        return where;
     }
 
     boolean softDelete(UUID organizationId, UUID id, Instant now) {

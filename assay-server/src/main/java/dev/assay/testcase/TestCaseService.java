@@ -2,14 +2,15 @@ package dev.assay.testcase;
 
 import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
+import dev.assay.common.CreatedBetween;
 import dev.assay.common.ErrorCode;
+import dev.assay.common.IdFilter;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
 import dev.assay.common.ListQuery;
 import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Timestamps;
-import dev.assay.common.Where;
 import dev.assay.product.Product;
 import dev.assay.product.ProductService;
 import java.time.Clock;
@@ -59,16 +60,10 @@ public class TestCaseService {
 
     @Transactional(readOnly = true)
     public List<TestSuite> listTestSuites(Caller caller, ListQuery query) {
-        Where where = Where.tenant("t", caller.organizationId()).add("t.deleted_at IS NULL");
-        where.relation("t.product_id", "productIds", query.ids("productIds"), IdKind.PRODUCT);
-        List<String> names = query.texts("names");
-        if (!names.isEmpty()) {
-            where.add("t.name IN (:names)", "names", names);
-        }
-        where.createdBetween("t", query);
-        StrictIds strict = StrictIds.addTo(where, "t", query, IdKind.TEST);
-        strict.check(() -> tests.matchingIds(where), ErrorCode.TEST_NOT_FOUND, "Test");
-        return tests.list(where, query.sort(TestSuiteSort::fromWire), query.limit(), query.offset());
+        TestSuiteFilter filter = new TestSuiteFilter(IdFilter.of(query, "productIds", IdKind.PRODUCT), query.texts("names"),
+                CreatedBetween.of(query), StrictIds.of(query, IdKind.TEST));
+        filter.ids().check(() -> tests.matchingIds(caller.organizationId(), filter), ErrorCode.TEST_NOT_FOUND, "Test");
+        return tests.list(caller.organizationId(), filter, query.sort(TestSuiteSort::fromWire), query.limit(), query.offset());
     }
 
     /** Soft-deletes the test suite and, in the same transaction, its test cases. */
@@ -106,72 +101,42 @@ public class TestCaseService {
     }
 
     /**
-     * Adds the {@code testIds} and {@code excludeTestIds} list filters (docs/reference/galtea-contract.md §3.3)
-     * to a query on rows whose {@code testCaseColumn} holds a test case's wire id. An empty value
-     * ({@code testIds=}) stands for rows without a test case.
+     * The {@code testIds} and {@code excludeTestIds} list filters (docs/reference/galtea-contract.md §3.3)
+     * of a query on rows that reference a test case, resolved to the test cases of those test suites.
      */
     @Transactional(readOnly = true)
-    public void addTestFilters(Caller caller, ListQuery query, Where where, String testCaseColumn) {
-        List<String> included = testCaseIdsOfTests(caller, query.ids("testIds"));
+    public TestCaseSelection selection(Caller caller, ListQuery query) {
+        List<String> testIds = query.ids("testIds");
         boolean includeNone = query.hasEmptyValue("testIds");
-        if (!query.ids("testIds").isEmpty() || includeNone) {
-            String matching = included.isEmpty() ? "false" : testCaseColumn + " IN (:includedTestCaseIds)";
-            where.add("(" + matching + (includeNone ? " OR " + testCaseColumn + " IS NULL" : "") + ")");
-            if (!included.isEmpty()) {
-                where.param("includedTestCaseIds", included);
-            }
-        }
+        List<String> included = testCaseIdsOfTests(caller, testIds);
         List<String> excluded = testCaseIdsOfTests(caller, query.ids("excludeTestIds"));
-        if (!excluded.isEmpty()) {
-            where.add("(" + testCaseColumn + " IS NULL OR " + testCaseColumn + " NOT IN (:excludedTestCaseIds))",
-                    "excludedTestCaseIds", excluded);
-        }
-        if (query.hasEmptyValue("excludeTestIds")) {
-            where.add(testCaseColumn + " IS NOT NULL");
-        }
+        return new TestCaseSelection(!testIds.isEmpty() || includeNone, included, includeNone, excluded,
+                query.hasEmptyValue("excludeTestIds"));
     }
 
     private List<String> testCaseIdsOfTests(Caller caller, List<String> testIds) {
         if (testIds.isEmpty()) {
             return List.of();
         }
-        Where where = Where.tenant("tc", caller.organizationId()).relation("tc.test_id", "testIds", testIds, IdKind.TEST);
-        return testCases.matchingIds(where).stream().map(id -> Ids.format(IdKind.TEST_CASE, id)).toList();
+        return testCases.idsInSuites(caller.organizationId(), IdFilter.of(testIds, IdKind.TEST)).stream()
+                .map(id -> Ids.format(IdKind.TEST_CASE, id))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public List<TestCase> listTestCases(Caller caller, ListQuery query) {
-        Where where = Where.tenant("tc", caller.organizationId()).add("tc.deleted_at IS NULL");
-        where.relation("tc.test_id", "testIds", query.ids("testIds"), IdKind.TEST);
-        List<String> languages = query.texts("languages");
-        if (!languages.isEmpty()) {
-            where.add("lower(tc.language_code) IN (:languages)", "languages",
-                    languages.stream().map(language -> language.toLowerCase(Locale.ROOT)).toList());
-        }
+        IdFilter testIds = IdFilter.of(query, "testIds", IdKind.TEST);
+        List<String> languages = query.texts("languages").stream().map(language -> language.toLowerCase(Locale.ROOT)).toList();
         List<String> variants = query.texts("variants");
-        if (!variants.isEmpty()) {
-            where.add("tc.variant IN (:variants)", "variants", variants);
-        }
         List<String> strategies = query.texts("strategies");
-        if (!strategies.isEmpty()) {
-            where.add("tc.strategy IN (:strategies)", "strategies", strategies);
-        }
         List<String> expectedTools = query.texts("expectedTools");
-        if (!expectedTools.isEmpty()) {
-            where.add("tc.expected_tools @> CAST(:expectedTools AS text[])", "expectedTools",
-                    expectedTools.toArray(String[]::new));
-        }
-        query.flag("reviewed").ifPresent(reviewed -> where.add(reviewed
-                ? "(tc.reviewed_by_id IS NOT NULL OR tc.user_score IS NOT NULL)"
-                : "(tc.reviewed_by_id IS NULL AND tc.user_score IS NULL)"));
+        Boolean reviewed = query.flag("reviewed").orElse(null);
         List<Integer> userScores = userScores(query);
-        if (!userScores.isEmpty()) {
-            where.add("tc.user_score IN (:userScores)", "userScores", userScores);
-        }
-        where.createdBetween("tc", query);
-        StrictIds strict = StrictIds.addTo(where, "tc", query, IdKind.TEST_CASE);
-        strict.check(() -> testCases.matchingIds(where), ErrorCode.TEST_CASE_NOT_FOUND, "TestCase");
-        return testCases.list(where, query.sort(TestCaseSort::fromWire), query.limit(), query.offset());
+        TestCaseFilter filter = new TestCaseFilter(testIds, languages, variants, strategies, expectedTools, reviewed, userScores,
+                CreatedBetween.of(query), StrictIds.of(query, IdKind.TEST_CASE));
+        filter.ids().check(() -> testCases.matchingIds(caller.organizationId(), filter), ErrorCode.TEST_CASE_NOT_FOUND,
+                "TestCase");
+        return testCases.list(caller.organizationId(), filter, query.sort(TestCaseSort::fromWire), query.limit(), query.offset());
     }
 
     @Transactional

@@ -76,18 +76,32 @@ class TestSuiteRepository {
                 .optional();
     }
 
-    Set<UUID> matchingIds(Where where) {
+    Set<UUID> matchingIds(UUID organizationId, TestSuiteFilter filter) {
+        Where where = where(organizationId, filter);
         return new HashSet<>(where.bind(jdbc.sql("SELECT t.id FROM tests t " + where.sql()))
                 .query(UUID.class)
                 .list());
     }
 
-    List<TestSuite> list(Where where, List<SortKey<TestSuiteSort>> sort, int limit, int offset) {
+    List<TestSuite> list(UUID organizationId, TestSuiteFilter filter, List<SortKey<TestSuiteSort>> sort, int limit, int offset) {
+        Where where = where(organizationId, filter);
         String order = OrderBy.of(sort, "t.created_at", "t.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM tests t " + where.sql() + order))
                 .query(TestSuiteRepository::map)
                 .list();
+    }
+
+    /** The live test suites of the organization that match the filter. */
+    static Where where(UUID organizationId, TestSuiteFilter filter) {
+        Where where = Where.tenant("t", organizationId).add("t.deleted_at IS NULL");
+        where.relation("t.product_id", "productIds", filter.productIds());
+        if (!filter.names().isEmpty()) {
+            where.add("t.name IN (:names)", "names", filter.names());
+        }
+        where.createdBetween("t", filter.created());
+        filter.ids().addTo(where, "t");
+        return where;
     }
 
     /** Soft-deletes the test and its live test cases; false when there was no live test. */

@@ -221,16 +221,42 @@ class TraceRepository {
                 .update();
     }
 
-    Set<UUID> matchingIds(Where where) {
+    Set<UUID> matchingIds(UUID organizationId, SpanFilter filter) {
+        Where where = where(organizationId, filter);
         return new HashSet<>(where.bind(jdbc.sql("SELECT s.id FROM spans s " + where.sql())).query(UUID.class).list());
     }
 
-    List<Span> list(Where where, List<SortKey<TraceSort>> sort, int limit, int offset) {
+    List<Span> list(UUID organizationId, SpanFilter filter, List<SortKey<TraceSort>> sort, int limit, int offset) {
+        Where where = where(organizationId, filter);
         String order = OrderBy.of(sort, "s.created_at", "s.id");
         return where.param("limit", limit).param("offset", offset)
                 .bind(jdbc.sql("SELECT " + COLUMNS + " FROM spans s " + where.sql() + order))
                 .query(TraceRepository::map)
                 .list();
+    }
+
+    /** The live spans of the organization that match the filter. */
+    static Where where(UUID organizationId, SpanFilter filter) {
+        Where where = Where.tenant("s", organizationId).add(LIVE);
+        where.relation("s.inference_result_id", "inferenceResultIds", filter.inferenceResultIds());
+        where.relation("s.session_id", "sessionIds", filter.sessionIds());
+        if (!filter.types().isEmpty()) {
+            where.add("s.type IN (:types)", "types", filter.types());
+        }
+        if (!filter.names().isEmpty()) {
+            where.add("s.name IN (:names)", "names", filter.names());
+        }
+        Instant from = filter.fromStartTime();
+        if (from != null) {
+            where.add("s.start_time >= :fromStartTime", "fromStartTime", Sql.timestamp(from));
+        }
+        Instant to = filter.toStartTime();
+        if (to != null) {
+            where.add("s.start_time <= :toStartTime", "toStartTime", Sql.timestamp(to));
+        }
+        where.createdBetween("s", filter.created());
+        filter.ids().addTo(where, "s");
+        return where;
     }
 
     /** Soft-deletes a live span and every span below it; answers how many rows it deleted. */

@@ -2,6 +2,8 @@ package dev.assay.trace;
 
 import dev.assay.auth.Caller;
 import dev.assay.common.AssayException;
+import dev.assay.common.CreatedBetween;
+import dev.assay.common.IdFilter;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
@@ -10,7 +12,6 @@ import dev.assay.common.NotFoundException;
 import dev.assay.common.StrictIds;
 import dev.assay.common.Sql;
 import dev.assay.common.Timestamps;
-import dev.assay.common.Where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,36 +117,28 @@ public class TraceService {
 
     @Transactional(readOnly = true)
     public List<Span> list(Caller caller, ListQuery query) {
-        Where where = Where.tenant("s", caller.organizationId()).add(TraceRepository.LIVE);
-        where.relation("s.inference_result_id", "inferenceResultIds", query.ids("inferenceResultIds"), IdKind.INFERENCE_RESULT);
-        where.relation("s.session_id", "sessionIds", query.ids("sessionIds"), IdKind.SESSION);
-        List<String> types = query.ids("types");
-        if (!types.isEmpty()) {
-            List<String> known = new ArrayList<>();
-            for (String type : types) {
-                SpanType exact = SpanType.exact(type);
-                if (exact == null) {
-                    throw AssayException.invalidField("types", "unknown span type '" + type + "'");
-                }
-                known.add(exact.name());
+        IdFilter inferenceResultIds = IdFilter.of(query, "inferenceResultIds", IdKind.INFERENCE_RESULT);
+        IdFilter sessionIds = IdFilter.of(query, "sessionIds", IdKind.SESSION);
+        List<String> types = new ArrayList<>();
+        for (String type : query.ids("types")) {
+            SpanType exact = SpanType.exact(type);
+            if (exact == null) {
+                throw AssayException.invalidField("types", "unknown span type '" + type + "'");
             }
-            where.add("s.type IN (:types)", "types", known);
+            types.add(exact.name());
         }
         List<String> names = query.texts("names");
-        if (!names.isEmpty()) {
-            where.add("s.name IN (:names)", "names", names);
-        }
-        query.instant("fromStartTime")
-                .ifPresent(value -> where.add("s.start_time >= :fromStartTime", "fromStartTime", Sql.timestamp(value)));
-        query.instant("toStartTime").ifPresent(value -> where.add("s.start_time <= :toStartTime", "toStartTime", Sql.timestamp(value)));
-        where.createdBetween("s", query);
+        Instant fromStartTime = query.instant("fromStartTime").orElse(null);
+        Instant toStartTime = query.instant("toStartTime").orElse(null);
+        CreatedBetween created = CreatedBetween.of(query);
         // A client-chosen UUID names its span as well as the trace_ form does.
         List<String> ids = query.ids("ids").stream()
                 .map(id -> TraceMapper.parseSpanId(id).map(uuid -> Ids.format(IdKind.TRACE, uuid)).orElse(id))
                 .toList();
-        StrictIds strict = StrictIds.addTo(where, "s", ids, IdKind.TRACE);
-        strict.check(() -> spans.matchingIds(where), ErrorCode.SPAN_NOT_FOUND, "Span");
-        return spans.list(where, query.sort(TraceSort::fromWire), query.limit(), query.offset());
+        SpanFilter filter = new SpanFilter(inferenceResultIds, sessionIds, types, names, fromStartTime, toStartTime, created,
+                StrictIds.of(ids, IdKind.TRACE));
+        filter.ids().check(() -> spans.matchingIds(caller.organizationId(), filter), ErrorCode.SPAN_NOT_FOUND, "Span");
+        return spans.list(caller.organizationId(), filter, query.sort(TraceSort::fromWire), query.limit(), query.offset());
     }
 
     /** The live spans of one live turn in start order; 404 when the turn is unknown. */

@@ -78,7 +78,7 @@ class ComparisonPlanIT extends ApiIntegrationTest {
     }
 
     private static Where where() {
-        return AnalysisFilters.scored(UUID.randomUUID())
+        return ComparisonRepository.scored(UUID.randomUUID())
                 .add("e.metric_id IN (:metricIds)", "metricIds", List.of(METRIC))
                 .param("baseVersionId", UUID.randomUUID())
                 .param("candidateVersionId", UUID.randomUUID())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,5 +93,60 @@ class WhereTest {
             throw new AssertionError("nothing parsed, so no rows need reading");
         }, ErrorCode.SESSION_NOT_FOUND, "Session"))
                 .hasMessage("Sessions not found: x");
+    }
+
+    @Test
+    void idFilter_notRequested_addsNothing_requestedWithNoneParsed_matchesNothing() {
+        assertThat(IdFilter.of(List.of(), IdKind.SESSION)).isEqualTo(IdFilter.ANY);
+        assertThat(Where.tenant("r", ORGANIZATION).relation("r.session_id", "sessionIds", IdFilter.ANY).sql())
+                .isEqualTo("WHERE r.organization_id = :organizationId");
+
+        IdFilter unparseable = IdFilter.of(List.of("session_nonsense"), IdKind.SESSION);
+
+        assertThat(unparseable.requested()).isTrue();
+        assertThat(unparseable.ids()).isEmpty();
+        assertThat(Where.tenant("r", ORGANIZATION).relation("r.session_id", "sessionIds", unparseable).sql()).endsWith(" AND false");
+        assertThat(Where.tenant("r", ORGANIZATION).relation("r.version_id", "productVersionIds", IdFilter.resolved(List.of())).sql())
+                .endsWith(" AND false");
+    }
+
+    @Test
+    void idFilter_keepsTheIdsThatParse() {
+        UUID session = Ids.newId(Clock.systemUTC());
+
+        IdFilter filter = IdFilter.of(ListQuery.of(Map.of("sessionIds", new String[]{Ids.format(IdKind.SESSION, session) + ",bad"})),
+                "sessionIds", IdKind.SESSION);
+
+        assertThat(filter).isEqualTo(new IdFilter(true, List.of(session)));
+        assertThat(Where.tenant("r", ORGANIZATION).relation("r.session_id", "sessionIds", filter).sql())
+                .endsWith(" AND r.session_id IN (:sessionIds)");
+    }
+
+    @Test
+    void createdBetween_readsBothBounds_andAddsOnlyThoseGiven() {
+        ListQuery query = ListQuery.of(Map.of("fromCreatedAt", new String[]{"2026-01-01"}, "toCreatedAt", new String[]{"2026-02-01"}));
+
+        CreatedBetween bounds = CreatedBetween.of(query);
+
+        assertThat(bounds).isEqualTo(new CreatedBetween(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")));
+        assertThat(Where.tenant("e", ORGANIZATION).createdBetween("e", bounds).sql()).isEqualTo(
+                "WHERE e.organization_id = :organizationId AND e.created_at >= :fromCreatedAt AND e.created_at <= :toCreatedAt");
+        assertThat(Where.tenant("e", ORGANIZATION).createdBetween("e", CreatedBetween.ANY).sql())
+                .isEqualTo("WHERE e.organization_id = :organizationId");
+    }
+
+    @Test
+    void strictIds_readByTheService_addedByTheRepository() {
+        UUID found = Ids.newId(Clock.systemUTC());
+        StrictIds strict = StrictIds.of(ListQuery.of(Map.of("ids", new String[]{Ids.format(IdKind.SESSION, found)})), IdKind.SESSION);
+        Where where = Where.tenant("s", ORGANIZATION);
+
+        strict.addTo(where, "s");
+
+        assertThat(where.sql()).endsWith(" AND s.id IN (:ids)");
+        strict.check(() -> Set.of(found), ErrorCode.SESSION_NOT_FOUND, "Session");
+        Where untouched = Where.tenant("s", ORGANIZATION);
+        StrictIds.none().addTo(untouched, "s");
+        assertThat(untouched.sql()).isEqualTo("WHERE s.organization_id = :organizationId");
     }
 }
