@@ -145,7 +145,7 @@ public class EvaluationService {
         for (MetricResolver.ResolvedMetric resolved : metrics) {
             InitialState state = InitialState.of(resolved, notReady);
             created.add(new Evaluation(Ids.newId(clock), caller.organizationId(), resolved.metric().id(),
-                    session.id(), turnId, session.testCaseId(), state.status(), state.score(), state.reason(),
+                    session.id(), turnId, session.details().testCaseId(), state.status(), state.score(), state.reason(),
                     state.error(), state.canRetry(), state.creditsUsed(), null, null, null, simulatorVersion, null, null, null,
                     null, null,
                     state.status() == EvaluationStatus.SKIPPED ? notReady : List.of(), 0, 0, now,

@@ -16,6 +16,7 @@ import dev.assay.product.ProductService;
 import dev.assay.product.Version;
 import dev.assay.session.NewSession;
 import dev.assay.session.Session;
+import dev.assay.session.SessionDetails;
 import dev.assay.session.SessionService;
 import dev.assay.testcase.TestCaseService;
 import java.nio.charset.StandardCharsets;
@@ -227,8 +228,8 @@ class OtelIngestService {
                         + " new conversations in one request");
             }
             newConversations[0]++;
-            session = sessions.create(caller, new NewSession(versionId, null, conversation, testCaseId,
-                    testCaseId == null, null, null, null));
+            session = sessions.create(caller, new NewSession(versionId, null, testCaseId == null, null,
+                    SessionDetails.builder().customId(conversation).testCaseId(testCaseId).build()));
         } else {
             session = existing.getFirst();
         }

@@ -83,9 +83,9 @@ class ConversationPageController {
                         SpanTree.of(spans.getOrDefault(turn.id(), TurnSpans.NONE).spans()),
                         Math.max(0, spans.getOrDefault(turn.id(), TurnSpans.NONE).spans().size() - SpanTree.MAX_SPANS)))
                 .toList();
-        model.addAttribute("conversation", new SessionRow(sessionId, Objects.requireNonNullElse(session.customId(), ""),
+        model.addAttribute("conversation", new SessionRow(sessionId, Objects.requireNonNullElse(session.details().customId(), ""),
                 names.versionLabels(caller, List.of(version)).getOrDefault(version.id(), version.name()), session.status().name(),
-                Objects.requireNonNullElse(session.testCaseId(), ""), Formats.time(session.createdAt())));
+                Objects.requireNonNullElse(session.details().testCaseId(), ""), Formats.time(session.createdAt())));
         model.addAttribute("versionId", Names.versionId(version.id()));
         model.addAttribute("turns", turnViews);
         model.addAttribute("conversationEvaluations", conversationLevel);
