@@ -238,9 +238,10 @@ class OtelIngestService {
         InferenceResult created = turns.create(caller, new NewInferenceResult(
                 new SessionReference(Ids.format(IdKind.SESSION, session.id()), null, null, null),
                 null, null, null, null,
-                rootFields == null ? null : input(rootFields.inputData()),
-                rootFields == null ? null : text(rootFields.outputData()), null,
-                rootFields == null ? null : rootFields.latencyMs(), Usage.NONE, null, traceId));
+                new InferenceResult.Content(rootFields == null ? null : input(rootFields.inputData()),
+                        rootFields == null ? null : text(rootFields.outputData()), null),
+                new InferenceResult.Measurements(rootFields == null ? null : rootFields.latencyMs(), Usage.NONE, null),
+                null, traceId));
         return new Resolution(created, true, null);
     }
 

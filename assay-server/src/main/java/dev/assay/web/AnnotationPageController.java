@@ -88,9 +88,9 @@ class AnnotationPageController {
         Optional<InferenceResult> turn = evaluation.inferenceResultId() == null
                 ? Optional.empty()
                 : turns.findById(caller, evaluation.inferenceResultId());
-        model.addAttribute("input", turn.map(t -> Formats.input(t.input())).orElse(""));
-        model.addAttribute("output", turn.map(t -> Objects.requireNonNullElse(t.actualOutput(), "")).orElse(""));
-        model.addAttribute("retrievalContext", turn.map(t -> Objects.requireNonNullElse(t.retrievalContext(), "")).orElse(""));
+        model.addAttribute("input", turn.map(t -> Formats.input(t.content().input())).orElse(""));
+        model.addAttribute("output", turn.map(t -> Objects.requireNonNullElse(t.content().actualOutput(), "")).orElse(""));
+        model.addAttribute("retrievalContext", turn.map(t -> Objects.requireNonNullElse(t.content().retrievalContext(), "")).orElse(""));
         model.addAttribute("open", evaluation.status() == EvaluationStatus.PENDING_HUMAN
                 && Ids.format(IdKind.API_KEY, caller.apiKeyId()).equals(evaluation.humanEvaluatorId()));
         model.addAttribute("evaluationId", evaluationId);

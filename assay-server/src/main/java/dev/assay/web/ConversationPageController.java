@@ -74,11 +74,12 @@ class ConversationPageController {
         Map<UUID, TurnSpans> spans = traces.spansOfTurns(caller, sessionTurns.stream().map(InferenceResult::id).toList());
         List<TurnView> turnViews = sessionTurns.stream()
                 .map(turn -> new TurnView(Ids.format(IdKind.INFERENCE_RESULT, turn.id()), turn.index(), turn.status().name(),
-                        Formats.input(turn.input()), Objects.requireNonNullElse(turn.actualOutput(), ""),
-                        Objects.requireNonNullElse(turn.retrievalContext(), ""),
-                        turn.latency() == null ? "—" : Formats.number(turn.latency()) + " ms",
-                        Formats.number(turn.usage().inputTokens()), Formats.number(turn.usage().outputTokens()),
-                        Formats.number(turn.usage().cost()), Formats.time(turn.createdAt()), turn.error(),
+                        Formats.input(turn.content().input()), Objects.requireNonNullElse(turn.content().actualOutput(), ""),
+                        Objects.requireNonNullElse(turn.content().retrievalContext(), ""),
+                        turn.measurements().latency() == null ? "—" : Formats.number(turn.measurements().latency()) + " ms",
+                        Formats.number(turn.measurements().usage().inputTokens()),
+                        Formats.number(turn.measurements().usage().outputTokens()),
+                        Formats.number(turn.measurements().usage().cost()), Formats.time(turn.createdAt()), turn.error(),
                         byTurn.getOrDefault(turn.id(), List.of()),
                         SpanTree.of(spans.getOrDefault(turn.id(), TurnSpans.NONE).spans()),
                         Math.max(0, spans.getOrDefault(turn.id(), TurnSpans.NONE).spans().size() - SpanTree.MAX_SPANS)))
