@@ -94,14 +94,17 @@ class ConversationPageController {
     }
 
     static EvaluationView evaluationView(Evaluation evaluation, Map<UUID, String> metricNames) {
-        String judgeTokens = evaluation.inputTokens() == null && evaluation.outputTokens() == null
+        Evaluation.Outcome outcome = evaluation.outcome();
+        Evaluation.JudgeUsage judge = evaluation.judgeUsage();
+        Evaluation.HumanReview human = evaluation.humanReview();
+        String judgeTokens = judge.inputTokens() == null && judge.outputTokens() == null
                 ? "—"
-                : Formats.number(evaluation.inputTokens()) + " in / " + Formats.number(evaluation.outputTokens()) + " out";
+                : Formats.number(judge.inputTokens()) + " in / " + Formats.number(judge.outputTokens()) + " out";
         return new EvaluationView(Ids.format(IdKind.EVALUATION, evaluation.id()),
-                metricNames.getOrDefault(evaluation.metricId(), "deleted metric"), evaluation.status().name(),
-                Formats.score(evaluation.score()), Objects.requireNonNullElse(evaluation.reason(), ""), evaluation.error(),
-                evaluation.judgeModel(), judgeTokens, Formats.number(evaluation.creditsUsed()),
-                evaluation.humanScore() == null ? null : Formats.score(evaluation.humanScore()), evaluation.humanReason(),
+                metricNames.getOrDefault(evaluation.metricId(), "deleted metric"), outcome.status().name(),
+                Formats.score(outcome.score()), Objects.requireNonNullElse(outcome.reason(), ""), outcome.error(),
+                judge.judgeModel(), judgeTokens, Formats.number(judge.creditsUsed()),
+                human.humanScore() == null ? null : Formats.score(human.humanScore()), human.humanReason(),
                 Ids.format(IdKind.SESSION, evaluation.sessionId()),
                 evaluation.inferenceResultId() == null ? null : Ids.format(IdKind.INFERENCE_RESULT, evaluation.inferenceResultId()),
                 Formats.time(evaluation.createdAt()));
