@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * {@code RecordColumns}), and its wire name is the component's name.
  *
  * @param customId the client's own conversation id, unique per version
- * @param userId always null today: no user is stored for a session (docs/api.md)
+ * @param userId the column the contract keeps; no request sets it today
  * @param testCaseId the test case the conversation ran, null for a production session
  * @param context the test case's context, or the client's own
  * @param stoppingReason why a COMPLETED session ended
