@@ -22,34 +22,37 @@ final class EvaluationMapper {
     }
 
     static EvaluationResponse toResponse(Evaluation evaluation) {
+        Evaluation.Outcome outcome = evaluation.outcome();
+        Evaluation.JudgeUsage judge = evaluation.judgeUsage();
+        Evaluation.HumanReview human = evaluation.humanReview();
         return new EvaluationResponse(
                 Ids.format(IdKind.EVALUATION, evaluation.id()),
                 Ids.format(IdKind.METRIC, evaluation.metricId()),
                 Ids.format(IdKind.SESSION, evaluation.sessionId()),
                 null, // userId: always null, no user is stored for an evaluation (docs/api.md, Evaluations)
-                evaluation.status().name(),
+                outcome.status().name(),
                 evaluation.testCaseId(),
                 evaluation.inferenceResultId() == null ? null : Ids.format(IdKind.INFERENCE_RESULT, evaluation.inferenceResultId()),
-                evaluation.score(),
-                evaluation.reason(),
-                evaluation.error(),
-                evaluation.canRetry(),
-                evaluation.creditsUsed(),
-                evaluation.judgeModel(),
-                evaluation.inputTokens(),
-                evaluation.outputTokens(),
+                outcome.score(),
+                outcome.reason(),
+                outcome.error(),
+                outcome.canRetry(),
+                judge.creditsUsed(),
+                judge.judgeModel(),
+                judge.inputTokens(),
+                judge.outputTokens(),
                 evaluation.conversationSimulatorVersion(),
-                evaluation.humanEvaluatorId(),
-                Timestamps.formatNullable(evaluation.humanEvaluatorStartedAt()),
-                Timestamps.formatNullable(evaluation.humanEvaluatorFinishedAt()),
-                evaluation.humanScore(),
-                evaluation.humanReason(),
-                evaluation.failedTurns(),
-                evaluation.retriesAttempted(),
+                human.humanEvaluatorId(),
+                Timestamps.formatNullable(human.humanEvaluatorStartedAt()),
+                Timestamps.formatNullable(human.humanEvaluatorFinishedAt()),
+                human.humanScore(),
+                human.humanReason(),
+                outcome.failedTurns(),
+                evaluation.queue().retriesAttempted(),
                 Timestamps.format(evaluation.createdAt()),
                 Timestamps.formatNullable(evaluation.deletedAt()),
-                Timestamps.formatNullable(evaluation.evaluatedAt()),
-                Timestamps.formatNullable(evaluation.metricLegacyAt()),
-                Timestamps.formatNullable(evaluation.metricDisabledAt()));
+                Timestamps.formatNullable(outcome.evaluatedAt()),
+                Timestamps.formatNullable(evaluation.metricLifecycle().metricLegacyAt()),
+                Timestamps.formatNullable(evaluation.metricLifecycle().metricDisabledAt()));
     }
 }

@@ -3,6 +3,7 @@ package dev.assay.evaluation;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
 import dev.assay.common.PageCursor;
+import dev.assay.common.RecordColumns;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import dev.assay.evaluation.EvaluationStatisticsService.ScoreRange;
@@ -26,13 +27,21 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class EvaluationRepository {
-    private static final String COLUMNS = """
-            e.id, e.organization_id, e.metric_id, e.session_id, e.inference_result_id, e.test_case_id, e.status,
-            e.score, e.reason, e.error, e.can_retry, e.credits_used, e.judge_model, e.input_tokens, e.output_tokens,
-            e.conversation_simulator_version,
-            e.human_evaluator_id, e.human_evaluator_started_at, e.human_evaluator_finished_at, e.human_score,
-            e.human_reason, e.failed_turns, e.attempts, e.retries_attempted, e.created_at, e.evaluated_at,
-            e.deleted_at, m.legacy_at AS metric_legacy_at, m.disabled_at AS metric_disabled_at""";
+    /** The columns of an evaluation's details, derived from their records: a new field of one needs no edit here. */
+    private static final RecordColumns<Evaluation.Outcome> OUTCOME = RecordColumns.of(Evaluation.Outcome.class);
+    private static final RecordColumns<Evaluation.JudgeUsage> JUDGE = RecordColumns.of(Evaluation.JudgeUsage.class);
+    private static final RecordColumns<Evaluation.HumanReview> HUMAN = RecordColumns.of(Evaluation.HumanReview.class);
+    private static final RecordColumns<Evaluation.QueueState> QUEUE = RecordColumns.of(Evaluation.QueueState.class);
+    private static final String COLUMNS = "e.id, e.organization_id, e.metric_id, e.session_id, e.inference_result_id,"
+            + " e.test_case_id, e.conversation_simulator_version, e.created_at, e.deleted_at, "
+            + OUTCOME.select("e") + ", " + JUDGE.select("e") + ", " + HUMAN.select("e") + ", " + QUEUE.select("e")
+            + ", m.legacy_at AS metric_legacy_at, m.disabled_at AS metric_disabled_at";
+    /** The details' part of an insert through {@code unnest}: columns, values selected, arrays bound. */
+    private static final String DETAILS_NAMES = String.join(", ", OUTCOME.names(), JUDGE.names(), HUMAN.names(), QUEUE.names());
+    private static final String DETAILS_VALUES = String.join(", ", OUTCOME.unnestValues("t"), JUDGE.unnestValues("t"),
+            HUMAN.unnestValues("t"), QUEUE.unnestValues("t"));
+    private static final String DETAILS_PARAMS = String.join(", ", OUTCOME.unnestParams(), JUDGE.unnestParams(),
+            HUMAN.unnestParams(), QUEUE.unnestParams());
     private static final String FROM = " FROM evaluations e JOIN metrics m ON m.id = e.metric_id ";
 
     private final JdbcClient jdbc;
@@ -52,38 +61,28 @@ class EvaluationRepository {
         }
         jdbc.sql("""
                 INSERT INTO evaluations (id, organization_id, metric_id, session_id, version_id, inference_result_id,
-                    test_case_id, status, score, reason, error, can_retry, credits_used,
-                    conversation_simulator_version, failed_turns, judged, next_attempt_at, created_at, evaluated_at)
+                    test_case_id, conversation_simulator_version, judged, next_attempt_at, created_at, %1$s)
                 SELECT t.id, t.organization_id, t.metric_id, t.session_id, s.version_id, t.inference_result_id,
-                    t.test_case_id, t.status, t.score, t.reason, t.error, t.can_retry, t.credits_used,
-                    t.conversation_simulator_version, CAST(t.failed_turns AS text[]), t.judged, t.created_at,
-                    t.created_at, t.evaluated_at
+                    t.test_case_id, t.conversation_simulator_version, t.judged, t.created_at, t.created_at, %2$s
                 FROM unnest(:ids, :organizationIds, :metricIds, :sessionIds, :inferenceResultIds, :testCaseIds,
-                    :statuses, :scores, :reasons, :errors, :canRetry, :creditsUsed, :simulatorVersions,
-                    :failedTurns, :judged, :createdAt, :evaluatedAt)
-                AS t(id, organization_id, metric_id, session_id, inference_result_id, test_case_id, status, score,
-                    reason, error, can_retry, credits_used, conversation_simulator_version, failed_turns, judged,
-                    created_at, evaluated_at)
+                    :simulatorVersions, :judged, :createdAt, %3$s)
+                AS t(id, organization_id, metric_id, session_id, inference_result_id, test_case_id,
+                    conversation_simulator_version, judged, created_at, %1$s)
                 JOIN sessions s ON s.id = t.session_id
-                """)
+                """.formatted(DETAILS_NAMES, DETAILS_VALUES, DETAILS_PARAMS))
                 .param("ids", array("uuid", created, Evaluation::id))
                 .param("organizationIds", array("uuid", created, Evaluation::organizationId))
                 .param("metricIds", array("uuid", created, Evaluation::metricId))
                 .param("sessionIds", array("uuid", created, Evaluation::sessionId))
                 .param("inferenceResultIds", array("uuid", created, Evaluation::inferenceResultId))
                 .param("testCaseIds", array("text", created, Evaluation::testCaseId))
-                .param("statuses", array("text", created, evaluation -> evaluation.status().name()))
-                .param("scores", array("float8", created, Evaluation::score))
-                .param("reasons", array("text", created, Evaluation::reason))
-                .param("errors", array("text", created, Evaluation::error))
-                .param("canRetry", array("bool", created, Evaluation::canRetry))
-                .param("creditsUsed", array("int4", created, Evaluation::creditsUsed))
                 .param("simulatorVersions", array("text", created, Evaluation::conversationSimulatorVersion))
-                // One text[] literal per row: unnest cannot take an array of arrays of varying length.
-                .param("failedTurns", array("text", created, evaluation -> textArrayLiteral(evaluation.failedTurns())))
                 .param("judged", new SqlArrayValue("bool", judged.toArray()))
                 .param("createdAt", array("timestamptz", created, evaluation -> Sql.timestamp(evaluation.createdAt())))
-                .param("evaluatedAt", array("timestamptz", created, evaluation -> Sql.timestamp(evaluation.evaluatedAt())))
+                .params(OUTCOME.arrays(created, Evaluation::outcome))
+                .params(JUDGE.arrays(created, Evaluation::judgeUsage))
+                .params(HUMAN.arrays(created, Evaluation::humanReview))
+                .params(QUEUE.arrays(created, Evaluation::queue))
                 .update();
     }
 
@@ -120,13 +119,8 @@ class EvaluationRepository {
     void stream(UUID organizationId, EvaluationFilter filter, List<SortKey<EvaluationSort>> sort, long limit, int offset,
             Consumer<Evaluation> sink) {
         Where where = where(organizationId, filter);
-        Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), (rs, chars) -> {
-            Evaluation evaluation = map(rs, 0);
-            chars.add(evaluation.reason());
-            chars.add(evaluation.error());
-            chars.add(evaluation.humanReason());
-            return evaluation;
-        }, sink);
+        Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), EvaluationRepository::map,
+                sink);
     }
 
     /**
@@ -600,19 +594,11 @@ class EvaluationRepository {
         return new SqlArrayValue(type, values);
     }
 
-    /** A PostgreSQL array literal of texts, each element quoted. */
-    private static String textArrayLiteral(List<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            literal.append('"').append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return literal.append('}').toString();
+    private static Evaluation map(ResultSet rs, int row) throws SQLException {
+        return map(rs, (Sql.RowChars) null);
     }
 
-    private static Evaluation map(ResultSet rs, int row) throws SQLException {
+    private static Evaluation map(ResultSet rs, Sql.@Nullable RowChars chars) throws SQLException {
         return new Evaluation(
                 rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
@@ -620,28 +606,13 @@ class EvaluationRepository {
                 rs.getObject("session_id", UUID.class),
                 Sql.uuid(rs, "inference_result_id"),
                 rs.getString("test_case_id"),
-                EvaluationStatus.valueOf(rs.getString("status")),
-                Sql.nullableDouble(rs, "score"),
-                rs.getString("reason"),
-                rs.getString("error"),
-                rs.getBoolean("can_retry"),
-                Sql.nullableInt(rs, "credits_used"),
-                rs.getString("judge_model"),
-                Sql.nullableLong(rs, "input_tokens"),
-                Sql.nullableLong(rs, "output_tokens"),
                 rs.getString("conversation_simulator_version"),
-                rs.getString("human_evaluator_id"),
-                Sql.instant(rs, "human_evaluator_started_at"),
-                Sql.instant(rs, "human_evaluator_finished_at"),
-                Sql.nullableDouble(rs, "human_score"),
-                rs.getString("human_reason"),
-                Sql.textArray(rs, "failed_turns"),
-                rs.getInt("attempts"),
-                rs.getInt("retries_attempted"),
+                OUTCOME.read(rs, chars),
+                JUDGE.read(rs, chars),
+                HUMAN.read(rs, chars),
+                QUEUE.read(rs, chars),
+                new Evaluation.MetricLifecycle(Sql.instant(rs, "metric_legacy_at"), Sql.instant(rs, "metric_disabled_at")),
                 Sql.requiredInstant(rs, "created_at"),
-                Sql.instant(rs, "evaluated_at"),
-                Sql.instant(rs, "deleted_at"),
-                Sql.instant(rs, "metric_legacy_at"),
-                Sql.instant(rs, "metric_disabled_at"));
+                Sql.instant(rs, "deleted_at"));
     }
 }

@@ -111,15 +111,15 @@ public class EvaluationService {
             MetricSource source = metricSources.sourceOf(caller, evaluation.metricId());
             if (source == MetricSource.SELF_HOSTED) {
                 errors.add("Evaluation " + evaluationId + " is of a self-hosted metric; send a new score instead");
-            } else if (!evaluation.canRetry()) {
-                errors.add("Evaluation " + evaluationId + " cannot be retried (status " + evaluation.status() + ")");
-            } else if (evaluation.retriesAttempted() >= maxRetries && !caller.admin()) {
+            } else if (!evaluation.outcome().canRetry()) {
+                errors.add("Evaluation " + evaluationId + " cannot be retried (status " + evaluation.outcome().status() + ")");
+            } else if (evaluation.queue().retriesAttempted() >= maxRetries && !caller.admin()) {
                 errors.add("Evaluation " + evaluationId + " reached the limit of " + maxRetries + " retries");
             } else {
                 EvaluationStatus queue = source == MetricSource.HUMAN_EVALUATION
                         ? EvaluationStatus.PENDING_HUMAN
                         : EvaluationStatus.PENDING;
-                if (evaluations.requeue(caller.organizationId(), evaluation.id(), evaluation.retriesAttempted(), queue, now)) {
+                if (evaluations.requeue(caller.organizationId(), evaluation.id(), evaluation.queue().retriesAttempted(), queue, now)) {
                     retried++;
                 } else {
                     errors.add("Evaluation " + evaluationId + " is already being retried");
@@ -145,17 +145,17 @@ public class EvaluationService {
         for (MetricResolver.ResolvedMetric resolved : metrics) {
             InitialState state = InitialState.of(resolved, notReady);
             created.add(new Evaluation(Ids.newId(clock), caller.organizationId(), resolved.metric().id(),
-                    session.id(), turnId, session.testCaseId(), state.status(), state.score(), state.reason(),
-                    state.error(), state.canRetry(), state.creditsUsed(), null, null, null, simulatorVersion, null, null, null,
-                    null, null,
-                    state.status() == EvaluationStatus.SKIPPED ? notReady : List.of(), 0, 0, now,
-                    state.status().isFinal() ? now : null, null, resolved.metric().legacyAt(), resolved.metric().disabledAt()));
+                    session.id(), turnId, session.details().testCaseId(), simulatorVersion, state.outcome(notReady, now),
+                    Evaluation.JudgeUsage.credits(state.creditsUsed()), Evaluation.HumanReview.NONE,
+                    Evaluation.QueueState.NEW,
+                    new Evaluation.MetricLifecycle(resolved.metric().legacyAt(), resolved.metric().disabledAt()), now, null));
             judged.add(resolved.metric().source().isJudged());
         }
         evaluations.insertAll(created, judged);
         for (int i = 0; i < created.size(); i++) {
-            if (created.get(i).status().isFinal()) {
-                observability.recordFinal(EvaluationMeters.label(metrics.get(i).metric()), created.get(i).status(), Duration.ZERO);
+            EvaluationStatus status = created.get(i).outcome().status();
+            if (status.isFinal()) {
+                observability.recordFinal(EvaluationMeters.label(metrics.get(i).metric()), status, Duration.ZERO);
             }
         }
         return created;
@@ -168,6 +168,12 @@ public class EvaluationService {
     /** How a new row starts (docs/reference/galtea-contract.md §9.14). */
     private record InitialState(EvaluationStatus status, @Nullable Double score, @Nullable String reason,
             @Nullable String error, boolean canRetry, @Nullable Integer creditsUsed) {
+
+        /** The outcome a new row starts with: SKIPPED rows name the turns that were not ready, final ones are evaluated now. */
+        Evaluation.Outcome outcome(List<String> notReady, Instant now) {
+            return new Evaluation.Outcome(status, score, reason, error, canRetry,
+                    status == EvaluationStatus.SKIPPED ? notReady : List.of(), status.isFinal() ? now : null);
+        }
 
         static InitialState of(MetricResolver.ResolvedMetric resolved, List<String> notReady) {
             MetricSource source = resolved.metric().source();

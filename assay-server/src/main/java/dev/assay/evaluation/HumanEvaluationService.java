@@ -81,14 +81,14 @@ public class HumanEvaluationService {
     private AssayException refusal(Caller caller, UUID id, String evaluationId) {
         Evaluation evaluation = evaluations.find(caller.organizationId(), id)
                 .orElseThrow(() -> EvaluationQueryService.notFound(evaluationId));
-        if (evaluation.humanScore() != null) {
+        if (evaluation.humanReview().humanScore() != null) {
             return AssayException.invalid("Evaluation " + evaluationId + " already has a human score");
         }
-        if (evaluation.status() != EvaluationStatus.PENDING_HUMAN) {
+        if (evaluation.outcome().status() != EvaluationStatus.PENDING_HUMAN) {
             return AssayException.invalid("Evaluation " + evaluationId + " is not waiting for a human (status "
-                    + evaluation.status() + ")");
+                    + evaluation.outcome().status() + ")");
         }
-        if (evaluation.humanEvaluatorId() == null) {
+        if (evaluation.humanReview().humanEvaluatorId() == null) {
             return AssayException.invalid("Claim evaluation " + evaluationId + " before scoring it");
         }
         return AssayException.invalid("Evaluation " + evaluationId + " is claimed by another annotator");

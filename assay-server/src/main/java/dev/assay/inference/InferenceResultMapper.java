@@ -30,8 +30,9 @@ final class InferenceResultMapper {
         InferenceResultStatus status = request.status() == null ? null : InferenceResultStatus.fromWire("status", request.status());
         return new NewInferenceResult(
                 new SessionReference(request.sessionId(), request.sessionCustomId(), request.versionId(), request.productId()),
-                request.userId(), request.index(), status, request.error(), toInput(request.input()),
-                request.actualOutput(), request.retrievalContext(), request.latency(), usage,
+                request.userId(), request.index(), status, request.error(),
+                new InferenceResult.Content(toInput(request.input()), request.actualOutput(), request.retrievalContext()),
+                new InferenceResult.Measurements(request.latency(), usage, null),
                 request.conversationSimulatorVersion(),
                 request.traceId() == null ? null : request.traceId().toLowerCase(Locale.ROOT));
     }
@@ -68,7 +69,9 @@ final class InferenceResultMapper {
     }
 
     static InferenceResultResponse toResponse(InferenceResult result) {
-        Usage usage = result.usage();
+        InferenceResult.Content content = result.content();
+        InferenceResult.Measurements measurements = result.measurements();
+        Usage usage = measurements.usage();
         return new InferenceResultResponse(
                 Ids.format(IdKind.INFERENCE_RESULT, result.id()),
                 Ids.format(IdKind.SESSION, result.sessionId()),
@@ -76,10 +79,10 @@ final class InferenceResultMapper {
                 result.index(),
                 result.status().name(),
                 result.error(),
-                result.input(),
-                result.actualOutput(),
-                result.retrievalContext(),
-                wireNumber(result.latency()),
+                content.input(),
+                content.actualOutput(),
+                content.retrievalContext(),
+                wireNumber(measurements.latency()),
                 usage.inputTokens(),
                 usage.outputTokens(),
                 usage.cacheReadInputTokens(),
@@ -88,7 +91,7 @@ final class InferenceResultMapper {
                 usage.costPerOutputToken(),
                 usage.costPerCacheReadInputToken(),
                 usage.cost(),
-                result.creditsUsed(),
+                measurements.creditsUsed(),
                 result.conversationSimulatorVersion(),
                 result.traceId(),
                 Timestamps.format(result.createdAt()),

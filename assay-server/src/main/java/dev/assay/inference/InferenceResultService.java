@@ -62,14 +62,15 @@ public class InferenceResultService {
         sessions.advanceTurnIndex(locked, index + 1L);
         Instant now = Timestamps.now(clock);
         InferenceResultStatus status = request.status() == null ? InferenceResultStatus.GENERATED : request.status();
+        InferenceResult.Measurements measurements = request.measurements();
         InferenceResult result = new InferenceResult(Ids.newId(clock), caller.organizationId(), session.id(),
-                request.userId(), index, status, request.error(), request.input(), request.actualOutput(),
-                request.retrievalContext(), request.latency(), request.usage().withDerivedTotals(), null,
+                request.userId(), index, status, request.error(), request.content(),
+                measurements.withUsage(measurements.usage().withDerivedTotals()),
                 request.conversationSimulatorVersion(), request.traceId(), now, null);
         if (request.traceId() != null && results.findByTraceId(caller.organizationId(), request.traceId()).isPresent()) {
             throw InferenceResultRepository.duplicateTraceId(List.of(request.traceId()));
         }
-        results.insertAll(caller.organizationId(), session.id(), now, List.of(result));
+        results.insertAll(List.of(result));
         return result;
     }
 
@@ -90,10 +91,10 @@ public class InferenceResultService {
         List<InferenceResult> created = new ArrayList<>();
         for (TurnPairing.PairedTurn turn : turns) {
             created.add(new InferenceResult(Ids.newId(clock), caller.organizationId(), session.id(), null, index++,
-                    turn.status(), null, turn.input(), turn.actualOutput(), turn.retrievalContext(), null, Usage.NONE,
-                    null, batch.conversationSimulatorVersion(), null, now, null));
+                    turn.status(), null, new InferenceResult.Content(turn.input(), turn.actualOutput(), turn.retrievalContext()),
+                    InferenceResult.Measurements.NONE, batch.conversationSimulatorVersion(), null, now, null));
         }
-        results.insertAll(caller.organizationId(), session.id(), now, created);
+        results.insertAll(created);
         return created;
     }
 
@@ -128,14 +129,11 @@ public class InferenceResultService {
             return false;
         }
         InferenceResult current = found.get();
-        Usage before = current.usage();
+        Usage before = current.measurements().usage();
         Usage usage = new Usage(inputTokens, outputTokens, before.cacheReadInputTokens(), null,
                 before.costPerInputToken(), before.costPerOutputToken(), before.costPerCacheReadInputToken(), null)
                 .withDerivedTotals();
-        results.update(new InferenceResult(current.id(), current.organizationId(), current.sessionId(), current.userId(),
-                current.index(), current.status(), current.error(), current.input(), current.actualOutput(),
-                current.retrievalContext(), current.latency(), usage, current.creditsUsed(),
-                current.conversationSimulatorVersion(), current.traceId(), current.createdAt(), null));
+        results.update(current.with(current.measurements().withUsage(usage)));
         return true;
     }
 
@@ -148,15 +146,14 @@ public class InferenceResultService {
             java.util.@Nullable Map<String, Object> input,
             @Nullable String actualOutput) {
         results.find(caller.organizationId(), inferenceResultId).ifPresent(current -> {
-            if ((current.input() != null || input == null) && (current.actualOutput() != null || actualOutput == null)) {
+            InferenceResult.Content content = current.content();
+            if ((content.input() != null || input == null) && (content.actualOutput() != null || actualOutput == null)) {
                 return;
             }
-            results.update(new InferenceResult(current.id(), current.organizationId(), current.sessionId(),
-                    current.userId(), current.index(), current.status(), current.error(),
-                    current.input() != null ? current.input() : input,
-                    current.actualOutput() != null ? current.actualOutput() : actualOutput,
-                    current.retrievalContext(), current.latency(), current.usage(), current.creditsUsed(),
-                    current.conversationSimulatorVersion(), current.traceId(), current.createdAt(), null));
+            results.update(current.with(new InferenceResult.Content(
+                    content.input() != null ? content.input() : input,
+                    content.actualOutput() != null ? content.actualOutput() : actualOutput,
+                    content.retrievalContext())));
         });
     }
 
@@ -191,7 +188,7 @@ public class InferenceResultService {
     public InferenceResult update(Caller caller, String inferenceResultId, InferenceResultChanges changes) {
         InferenceResultValidation.check(changes);
         InferenceResult current = get(caller, inferenceResultId);
-        Usage before = current.usage();
+        Usage before = current.measurements().usage();
         Usage applied = new Usage(
                 changes.inputTokens().applyTo(before.inputTokens()),
                 changes.outputTokens().applyTo(before.outputTokens()),
@@ -212,12 +209,14 @@ public class InferenceResultService {
         if (status == null) {
             throw AssayException.invalidField("status", "cannot be cleared");
         }
-        InferenceResult updated = new InferenceResult(current.id(), current.organizationId(), current.sessionId(),
-                current.userId(), current.index(), status, changes.error().applyTo(current.error()),
-                changes.input().applyTo(current.input()), changes.actualOutput().applyTo(current.actualOutput()),
-                changes.retrievalContext().applyTo(current.retrievalContext()),
-                changes.latency().applyTo(current.latency()), usage, current.creditsUsed(),
-                current.conversationSimulatorVersion(), current.traceId(), current.createdAt(), null);
+        InferenceResult.Content content = current.content();
+        InferenceResult.Measurements measurements = current.measurements();
+        InferenceResult updated = current.with(status, changes.error().applyTo(current.error()),
+                new InferenceResult.Content(changes.input().applyTo(content.input()),
+                        changes.actualOutput().applyTo(content.actualOutput()),
+                        changes.retrievalContext().applyTo(content.retrievalContext())),
+                new InferenceResult.Measurements(changes.latency().applyTo(measurements.latency()), usage,
+                        measurements.creditsUsed()));
         results.update(updated);
         return updated;
     }

@@ -13,8 +13,8 @@ final class InferenceResultValidation {
         if (request.index() != null && request.index() < 0) {
             throw AssayException.invalidField("index", "must not be negative");
         }
-        checkLatency(request.latency());
-        checkUsage(request.usage());
+        checkLatency(request.measurements().latency());
+        checkUsage(request.measurements().usage());
         if (request.traceId() != null && !isTraceId(request.traceId())) {
             throw AssayException.invalidField("traceId", "must be a W3C trace id: 32 hexadecimal digits, not all zero");
         }

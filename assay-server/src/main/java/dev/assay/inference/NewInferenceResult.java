@@ -1,19 +1,18 @@
 package dev.assay.inference;
 
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** One turn as a client logs it, before it gets an id and an index. */
+/**
+ * One turn as a client logs it, before it gets an id and an index. Its {@code measurements} carry
+ * the client's latency and usage; their totals are derived when the turn is stored.
+ */
 public record NewInferenceResult(
         SessionReference session,
         @Nullable String userId,
         @Nullable Integer index,
         @Nullable InferenceResultStatus status,
         @Nullable String error,
-        @Nullable Map<String, Object> input,
-        @Nullable String actualOutput,
-        @Nullable String retrievalContext,
-        @Nullable Double latency,
-        Usage usage,
+        InferenceResult.Content content,
+        InferenceResult.Measurements measurements,
         @Nullable String conversationSimulatorVersion,
         @Nullable String traceId) {}

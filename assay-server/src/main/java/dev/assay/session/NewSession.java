@@ -1,15 +1,14 @@
 package dev.assay.session;
 
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** What a client asks for when it creates a session; the service resolves and validates it. */
+/**
+ * What a client asks for when it creates a session; the service resolves and validates it. Of the
+ * {@code details}, a create sets {@code customId}, {@code testCaseId}, {@code context} and {@code metadata}.
+ */
 public record NewSession(
         @Nullable String versionId,
         @Nullable String productId,
-        @Nullable String customId,
-        @Nullable String testCaseId,
         @Nullable Boolean isProduction,
-        @Nullable String context,
-        @Nullable Map<String, Object> metadata,
-        @Nullable String status) {}
+        @Nullable String status,
+        SessionDetails details) {}

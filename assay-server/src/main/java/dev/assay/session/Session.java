@@ -1,28 +1,29 @@
 package dev.assay.session;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** A session: the turns of one conversation, in one version of a product. */
+/**
+ * A session: the turns of one conversation, in one version of a product. Its identity, status and
+ * timestamps are here; what a client says about the conversation is in its {@link SessionDetails}.
+ */
 public record Session(
         UUID id,
         UUID organizationId,
         UUID versionId,
-        @Nullable String customId,
-        @Nullable String userId,
-        @Nullable String testCaseId,
-        @Nullable String context,
-        @Nullable String stoppingReason,
-        @Nullable String error,
         SessionStatus status,
-        @Nullable Map<String, Object> metadata,
+        SessionDetails details,
         Instant createdAt,
         @Nullable Instant deletedAt) {
 
     /** A production (monitoring) session has no test case. */
     public boolean isProduction() {
-        return testCaseId == null;
+        return details.testCaseId() == null;
+    }
+
+    /** This session with another status and details, as an update or a finish leaves it. */
+    public Session with(SessionStatus newStatus, SessionDetails newDetails) {
+        return new Session(id, organizationId, versionId, newStatus, newDetails, createdAt, deletedAt);
     }
 }

@@ -10,4 +10,16 @@ public record SessionChanges(
         FieldChange<String> context,
         FieldChange<String> stoppingReason,
         FieldChange<Map<String, Object>> metadata,
-        FieldChange<String> error) {}
+        FieldChange<String> error) {
+
+    /** The details with these changes applied ({@code status} aside, which is not a detail). */
+    SessionDetails applyTo(SessionDetails current) {
+        return current.toBuilder()
+                .customId(customId.applyTo(current.customId()))
+                .context(context.applyTo(current.context()))
+                .stoppingReason(stoppingReason.applyTo(current.stoppingReason()))
+                .metadata(metadata.applyTo(current.metadata()))
+                .error(error.applyTo(current.error()))
+                .build();
+    }
+}

@@ -14,8 +14,13 @@ final class SessionMapper {
     private SessionMapper() {}
 
     static NewSession toNewSession(CreateSessionRequest request) {
-        return new NewSession(request.versionId(), request.productId(), request.customId(), request.testCaseId(),
-                request.isProduction(), request.context(), request.metadata(), request.status());
+        return new NewSession(request.versionId(), request.productId(), request.isProduction(), request.status(),
+                SessionDetails.builder()
+                        .customId(request.customId())
+                        .testCaseId(request.testCaseId())
+                        .context(request.context())
+                        .metadata(request.metadata())
+                        .build());
     }
 
     static SessionChanges toChanges(JsonNode body) {
@@ -29,9 +34,10 @@ final class SessionMapper {
     }
 
     static SessionResponse toResponse(Session session) {
-        return new SessionResponse(Ids.format(IdKind.SESSION, session.id()), session.customId(),
-                Ids.format(IdKind.VERSION, session.versionId()), session.userId(), session.testCaseId(),
-                session.context(), session.stoppingReason(), session.error(), session.status().name(),
-                session.metadata(), Timestamps.format(session.createdAt()), Timestamps.formatNullable(session.deletedAt()));
+        SessionDetails details = session.details();
+        return new SessionResponse(Ids.format(IdKind.SESSION, session.id()), details.customId(),
+                Ids.format(IdKind.VERSION, session.versionId()), details.userId(), details.testCaseId(),
+                details.context(), details.stoppingReason(), details.error(), session.status().name(),
+                details.metadata(), Timestamps.format(session.createdAt()), Timestamps.formatNullable(session.deletedAt()));
     }
 }

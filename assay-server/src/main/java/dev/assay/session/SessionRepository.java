@@ -4,10 +4,10 @@ import dev.assay.common.AssayException;
 import dev.assay.common.ErrorCode;
 import dev.assay.common.IdKind;
 import dev.assay.common.Ids;
-import dev.assay.common.JsonValues;
 import dev.assay.common.ListQuery.SortKey;
 import dev.assay.common.OrderBy;
 import dev.assay.common.PageCursor;
+import dev.assay.common.RecordColumns;
 import dev.assay.common.Sql;
 import dev.assay.common.Where;
 import java.sql.ResultSet;
@@ -26,9 +26,10 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 class SessionRepository {
-    private static final String COLUMNS = """
-            s.id, s.organization_id, s.version_id, s.custom_id, s.user_id, s.test_case_id, s.context,
-            s.stopping_reason, s.error, s.status, s.metadata::text AS metadata, s.created_at, s.deleted_at""";
+    /** The columns of a session, derived from its record: a new field of {@link SessionDetails} needs no edit here. */
+    private static final RecordColumns<Session> ROW = RecordColumns.of(Session.class);
+    private static final RecordColumns<SessionDetails> DETAILS = RecordColumns.of(SessionDetails.class);
+    private static final String COLUMNS = ROW.select("s");
 
     private final JdbcClient jdbc;
 
@@ -38,24 +39,8 @@ class SessionRepository {
 
     void insert(Session session) {
         try {
-            jdbc.sql("""
-                    INSERT INTO sessions (id, organization_id, version_id, custom_id, user_id, test_case_id,
-                        context, stopping_reason, error, status, metadata, created_at)
-                    VALUES (:id, :organizationId, :versionId, :customId, :userId, :testCaseId,
-                        :context, :stoppingReason, :error, :status, :metadata::jsonb, :createdAt)
-                    """)
-                    .param("id", session.id())
-                    .param("organizationId", session.organizationId())
-                    .param("versionId", session.versionId())
-                    .param("customId", session.customId())
-                    .param("userId", session.userId())
-                    .param("testCaseId", session.testCaseId())
-                    .param("context", session.context())
-                    .param("stoppingReason", session.stoppingReason())
-                    .param("error", session.error())
-                    .param("status", session.status().name())
-                    .param("metadata", JsonValues.write(session.metadata()))
-                    .param("createdAt", Sql.timestamp(session.createdAt()))
+            jdbc.sql("INSERT INTO sessions (" + ROW.names() + ") VALUES (" + ROW.values() + ")")
+                    .params(ROW.params(session))
                     .update();
         } catch (DuplicateKeyException e) {
             throw duplicateCustomId(session);
@@ -64,18 +49,12 @@ class SessionRepository {
 
     void update(Session session) {
         try {
-            jdbc.sql("""
-                    UPDATE sessions
-                    SET custom_id = :customId, status = :status, context = :context,
-                        stopping_reason = :stoppingReason, metadata = :metadata::jsonb, error = :error
+            jdbc.sql("UPDATE sessions SET status = :status, " + DETAILS.assignments() + """
+
                     WHERE organization_id = :organizationId AND id = :id AND deleted_at IS NULL
                     """)
-                    .param("customId", session.customId())
+                    .params(DETAILS.params(session.details()))
                     .param("status", session.status().name())
-                    .param("context", session.context())
-                    .param("stoppingReason", session.stoppingReason())
-                    .param("metadata", JsonValues.write(session.metadata()))
-                    .param("error", session.error())
                     .param("organizationId", session.organizationId())
                     .param("id", session.id())
                     .update();
@@ -146,13 +125,7 @@ class SessionRepository {
     void stream(UUID organizationId, SessionFilter filter, List<SortKey<SessionSort>> sort, int limit, int offset,
             Consumer<Session> sink) {
         Where where = where(organizationId, filter);
-        Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), (rs, chars) -> {
-            Session session = map(rs, chars.add(rs.getString("metadata")));
-            chars.add(session.context());
-            chars.add(session.error());
-            chars.add(session.stoppingReason());
-            return session;
-        }, sink);
+        Sql.stream(where.param("limit", limit).param("offset", offset).bind(jdbc.sql(listSql(where, sort))), ROW::read, sink);
     }
 
     /** The list statement; package-private so a test can check that an index serves its order. */
@@ -210,28 +183,11 @@ class SessionRepository {
     }
 
     private static AssayException duplicateCustomId(Session session) {
-        return new AssayException(ErrorCode.DUPLICATE_NAME, "A Session with the same customId: '" + session.customId()
+        return new AssayException(ErrorCode.DUPLICATE_NAME, "A Session with the same customId: '" + session.details().customId()
                 + "' already exists for version with ID: '" + Ids.format(IdKind.VERSION, session.versionId()) + "'.");
     }
 
     private static Session map(ResultSet rs, int row) throws SQLException {
-        return map(rs, rs.getString("metadata"));
-    }
-
-    private static Session map(ResultSet rs, @Nullable String metadata) throws SQLException {
-        return new Session(
-                rs.getObject("id", UUID.class),
-                rs.getObject("organization_id", UUID.class),
-                rs.getObject("version_id", UUID.class),
-                rs.getString("custom_id"),
-                rs.getString("user_id"),
-                rs.getString("test_case_id"),
-                rs.getString("context"),
-                rs.getString("stopping_reason"),
-                rs.getString("error"),
-                SessionStatus.valueOf(rs.getString("status")),
-                JsonValues.readObject(metadata),
-                Sql.requiredInstant(rs, "created_at"),
-                Sql.instant(rs, "deleted_at"));
+        return ROW.read(rs);
     }
 }

@@ -62,22 +62,24 @@ public class SessionService {
         if (request.versionId() == null && request.productId() == null) {
             throw AssayException.invalid("One of versionId or productId is required");
         }
-        if (Boolean.TRUE.equals(request.isProduction()) && request.testCaseId() != null) {
+        SessionDetails details = request.details();
+        String testCaseId = details.testCaseId();
+        if (Boolean.TRUE.equals(request.isProduction()) && testCaseId != null) {
             throw AssayException.invalid("testCaseId must not be set for a production session (isProduction is true)");
         }
-        if (request.testCaseId() != null && request.context() != null) {
+        if (testCaseId != null && details.context() != null) {
             throw AssayException.invalid("context must not be set together with testCaseId: it comes from the test case");
         }
-        String context = request.testCaseId() == null
-                ? request.context()
-                : testCases.getTestCase(caller, request.testCaseId()).context();
+        if (testCaseId != null) {
+            details = details.toBuilder().context(testCases.getTestCase(caller, testCaseId).context()).build();
+        }
         String versionId = request.versionId();
         Version version = versionId != null
                 ? products.getVersion(caller, versionId)
                 : products.latestVersion(caller, requireNonNull(request.productId(), "productId"));
         SessionStatus status = request.status() == null ? SessionStatus.PENDING : SessionStatus.fromWire("status", request.status());
-        Session session = new Session(Ids.newId(clock), caller.organizationId(), version.id(), request.customId(), null,
-                request.testCaseId(), context, null, null, status, request.metadata(), Timestamps.now(clock), null);
+        Session session = new Session(Ids.newId(clock), caller.organizationId(), version.id(), status, details,
+                Timestamps.now(clock), null);
         sessions.insert(session);
         return session;
     }
@@ -184,11 +186,8 @@ public class SessionService {
         if (customId != null && customId.length() > MAX_CUSTOM_ID_LENGTH) {
             throw AssayException.invalidField("customId", "size must be between 0 and " + MAX_CUSTOM_ID_LENGTH);
         }
-        Session updated = new Session(current.id(), current.organizationId(), current.versionId(),
-                changes.customId().applyTo(current.customId()), current.userId(), current.testCaseId(),
-                changes.context().applyTo(current.context()), changes.stoppingReason().applyTo(current.stoppingReason()),
-                changes.error().applyTo(current.error()), requireNonNull(changes.status().applyTo(current.status()), "status"),
-                changes.metadata().applyTo(current.metadata()), current.createdAt(), null);
+        Session updated = current.with(requireNonNull(changes.status().applyTo(current.status()), "status"),
+                changes.applyTo(current.details()));
         sessions.update(updated);
         return updated;
     }
@@ -201,10 +200,11 @@ public class SessionService {
         }
         Session current = get(caller, sessionId);
         SessionStatus status = error == null ? SessionStatus.COMPLETED : SessionStatus.FAILED;
-        Session finished = new Session(current.id(), current.organizationId(), current.versionId(), current.customId(),
-                current.userId(), current.testCaseId(), current.context(),
-                stoppingReason == null ? current.stoppingReason() : stoppingReason,
-                error == null ? current.error() : error, status, current.metadata(), current.createdAt(), null);
+        SessionDetails details = current.details();
+        Session finished = current.with(status, details.toBuilder()
+                .stoppingReason(stoppingReason == null ? details.stoppingReason() : stoppingReason)
+                .error(error == null ? details.error() : error)
+                .build());
         sessions.update(finished);
         return finished;
     }

@@ -17,6 +17,7 @@ import dev.assay.product.ProductService;
 import dev.assay.product.Version;
 import dev.assay.session.NewSession;
 import dev.assay.session.Session;
+import dev.assay.session.SessionDetails;
 import dev.assay.session.SessionService;
 import dev.assay.testcase.TestCaseService;
 import java.nio.charset.StandardCharsets;
@@ -233,8 +234,8 @@ class OtelIngestService {
                         + " new conversations in one request");
             }
             newConversations[0]++;
-            session = sessions.create(caller, new NewSession(versionId, null, conversation, testCaseId,
-                    testCaseId == null, null, null, null));
+            session = sessions.create(caller, new NewSession(versionId, null, testCaseId == null, null,
+                    SessionDetails.builder().customId(conversation).testCaseId(testCaseId).build()));
         } else {
             session = existing.getFirst();
         }
@@ -243,9 +244,10 @@ class OtelIngestService {
         InferenceResult created = turns.create(caller, new NewInferenceResult(
                 new SessionReference(Ids.format(IdKind.SESSION, session.id()), null, null, null),
                 null, null, null, null,
-                rootFields == null ? null : input(rootFields.inputData()),
-                rootFields == null ? null : text(rootFields.outputData()), null,
-                rootFields == null ? null : rootFields.latencyMs(), Usage.NONE, null, traceId));
+                new InferenceResult.Content(rootFields == null ? null : input(rootFields.inputData()),
+                        rootFields == null ? null : text(rootFields.outputData()), null),
+                new InferenceResult.Measurements(rootFields == null ? null : rootFields.latencyMs(), Usage.NONE, null),
+                null, traceId));
         return new Resolution(created, true, null);
     }
 

@@ -58,7 +58,9 @@ class AnnotationPageController {
                 .map(evaluation -> new PendingRow(Ids.format(IdKind.EVALUATION, evaluation.id()),
                         metricNames.getOrDefault(evaluation.metricId(), "deleted metric"),
                         Ids.format(IdKind.SESSION, evaluation.sessionId()),
-                        evaluation.humanEvaluatorId() == null ? "" : me.equals(evaluation.humanEvaluatorId()) ? "you" : "another key",
+                        evaluation.humanReview().humanEvaluatorId() == null
+                                ? ""
+                                : me.equals(evaluation.humanReview().humanEvaluatorId()) ? "you" : "another key",
                         Formats.time(evaluation.createdAt())))
                 .toList());
         return "ui/annotations";
@@ -88,11 +90,11 @@ class AnnotationPageController {
         Optional<InferenceResult> turn = evaluation.inferenceResultId() == null
                 ? Optional.empty()
                 : turns.findById(caller, evaluation.inferenceResultId());
-        model.addAttribute("input", turn.map(t -> Formats.input(t.input())).orElse(""));
-        model.addAttribute("output", turn.map(t -> Objects.requireNonNullElse(t.actualOutput(), "")).orElse(""));
-        model.addAttribute("retrievalContext", turn.map(t -> Objects.requireNonNullElse(t.retrievalContext(), "")).orElse(""));
-        model.addAttribute("open", evaluation.status() == EvaluationStatus.PENDING_HUMAN
-                && Ids.format(IdKind.API_KEY, caller.apiKeyId()).equals(evaluation.humanEvaluatorId()));
+        model.addAttribute("input", turn.map(t -> Formats.input(t.content().input())).orElse(""));
+        model.addAttribute("output", turn.map(t -> Objects.requireNonNullElse(t.content().actualOutput(), "")).orElse(""));
+        model.addAttribute("retrievalContext", turn.map(t -> Objects.requireNonNullElse(t.content().retrievalContext(), "")).orElse(""));
+        model.addAttribute("open", evaluation.outcome().status() == EvaluationStatus.PENDING_HUMAN
+                && Ids.format(IdKind.API_KEY, caller.apiKeyId()).equals(evaluation.humanReview().humanEvaluatorId()));
         model.addAttribute("evaluationId", evaluationId);
         return "ui/annotate";
     }

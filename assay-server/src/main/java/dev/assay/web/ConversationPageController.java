@@ -74,18 +74,19 @@ class ConversationPageController {
         Map<UUID, TurnSpans> spans = traces.spansOfTurns(caller, sessionTurns.stream().map(InferenceResult::id).toList());
         List<TurnView> turnViews = sessionTurns.stream()
                 .map(turn -> new TurnView(Ids.format(IdKind.INFERENCE_RESULT, turn.id()), turn.index(), turn.status().name(),
-                        Formats.input(turn.input()), Objects.requireNonNullElse(turn.actualOutput(), ""),
-                        Objects.requireNonNullElse(turn.retrievalContext(), ""),
-                        turn.latency() == null ? "—" : Formats.number(turn.latency()) + " ms",
-                        Formats.number(turn.usage().inputTokens()), Formats.number(turn.usage().outputTokens()),
-                        Formats.number(turn.usage().cost()), Formats.time(turn.createdAt()), turn.error(),
+                        Formats.input(turn.content().input()), Objects.requireNonNullElse(turn.content().actualOutput(), ""),
+                        Objects.requireNonNullElse(turn.content().retrievalContext(), ""),
+                        turn.measurements().latency() == null ? "—" : Formats.number(turn.measurements().latency()) + " ms",
+                        Formats.number(turn.measurements().usage().inputTokens()),
+                        Formats.number(turn.measurements().usage().outputTokens()),
+                        Formats.number(turn.measurements().usage().cost()), Formats.time(turn.createdAt()), turn.error(),
                         byTurn.getOrDefault(turn.id(), List.of()),
                         SpanTree.of(spans.getOrDefault(turn.id(), TurnSpans.NONE).spans()),
                         Math.max(0, spans.getOrDefault(turn.id(), TurnSpans.NONE).spans().size() - SpanTree.MAX_SPANS)))
                 .toList();
-        model.addAttribute("conversation", new SessionRow(sessionId, Objects.requireNonNullElse(session.customId(), ""),
+        model.addAttribute("conversation", new SessionRow(sessionId, Objects.requireNonNullElse(session.details().customId(), ""),
                 names.versionLabels(caller, List.of(version)).getOrDefault(version.id(), version.name()), session.status().name(),
-                Objects.requireNonNullElse(session.testCaseId(), ""), Formats.time(session.createdAt())));
+                Objects.requireNonNullElse(session.details().testCaseId(), ""), Formats.time(session.createdAt())));
         model.addAttribute("versionId", Names.versionId(version.id()));
         model.addAttribute("turns", turnViews);
         model.addAttribute("conversationEvaluations", conversationLevel);
@@ -93,14 +94,17 @@ class ConversationPageController {
     }
 
     static EvaluationView evaluationView(Evaluation evaluation, Map<UUID, String> metricNames) {
-        String judgeTokens = evaluation.inputTokens() == null && evaluation.outputTokens() == null
+        Evaluation.Outcome outcome = evaluation.outcome();
+        Evaluation.JudgeUsage judge = evaluation.judgeUsage();
+        Evaluation.HumanReview human = evaluation.humanReview();
+        String judgeTokens = judge.inputTokens() == null && judge.outputTokens() == null
                 ? "—"
-                : Formats.number(evaluation.inputTokens()) + " in / " + Formats.number(evaluation.outputTokens()) + " out";
+                : Formats.number(judge.inputTokens()) + " in / " + Formats.number(judge.outputTokens()) + " out";
         return new EvaluationView(Ids.format(IdKind.EVALUATION, evaluation.id()),
-                metricNames.getOrDefault(evaluation.metricId(), "deleted metric"), evaluation.status().name(),
-                Formats.score(evaluation.score()), Objects.requireNonNullElse(evaluation.reason(), ""), evaluation.error(),
-                evaluation.judgeModel(), judgeTokens, Formats.number(evaluation.creditsUsed()),
-                evaluation.humanScore() == null ? null : Formats.score(evaluation.humanScore()), evaluation.humanReason(),
+                metricNames.getOrDefault(evaluation.metricId(), "deleted metric"), outcome.status().name(),
+                Formats.score(outcome.score()), Objects.requireNonNullElse(outcome.reason(), ""), outcome.error(),
+                judge.judgeModel(), judgeTokens, Formats.number(judge.creditsUsed()),
+                human.humanScore() == null ? null : Formats.score(human.humanScore()), human.humanReason(),
                 Ids.format(IdKind.SESSION, evaluation.sessionId()),
                 evaluation.inferenceResultId() == null ? null : Ids.format(IdKind.INFERENCE_RESULT, evaluation.inferenceResultId()),
                 Formats.time(evaluation.createdAt()));

@@ -64,9 +64,9 @@ class SessionListPageController {
         Map<UUID, String> versionLabels = names.versionLabels(caller, versions);
         List<SessionRow> rows = page.stream().limit(PAGE_SIZE)
                 .map(session -> new SessionRow(Ids.format(IdKind.SESSION, session.id()),
-                        Objects.requireNonNullElse(session.customId(), ""),
+                        Objects.requireNonNullElse(session.details().customId(), ""),
                         versionLabels.getOrDefault(session.versionId(), Names.versionId(session.versionId())),
-                        session.status().name(), Objects.requireNonNullElse(session.testCaseId(), ""),
+                        session.status().name(), Objects.requireNonNullElse(session.details().testCaseId(), ""),
                         Formats.time(session.createdAt())))
                 .toList();
         if (page.size() > PAGE_SIZE) {
