@@ -50,52 +50,6 @@ class WhereTest {
     }
 
     @Test
-    void strictIds_reportsEveryRequestedIdNotAmongTheMatchingRows_unparseableOnesFirst() {
-        UUID found = Ids.newId(Clock.systemUTC());
-        UUID missing = Ids.newId(Clock.systemUTC());
-        String foundId = Ids.format(IdKind.SESSION, found);
-        String missingId = Ids.format(IdKind.SESSION, missing);
-        Where where = Where.tenant("s", ORGANIZATION);
-
-        StrictIds strict = StrictIds.addTo(where, "s", List.of(foundId, "session_bad", missingId), IdKind.SESSION);
-
-        assertThat(where.sql()).endsWith(" AND s.id IN (:ids)");
-        assertThatThrownBy(() -> strict.check(() -> Set.of(found), ErrorCode.SESSION_NOT_FOUND, "Session"))
-                .isInstanceOfSatisfying(NotFoundException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.SESSION_NOT_FOUND);
-                    assertThat(e.getMessage()).isEqualTo("Sessions not found: session_bad, " + missingId);
-                });
-    }
-
-    @Test
-    void strictIds_allFound_passes_andNoIdsRequested_neverQueries() {
-        UUID found = Ids.newId(Clock.systemUTC());
-        StrictIds strict = StrictIds.addTo(Where.tenant("s", ORGANIZATION), "s", List.of(Ids.format(IdKind.SESSION, found)),
-                IdKind.SESSION);
-        strict.check(() -> Set.of(found), ErrorCode.SESSION_NOT_FOUND, "Session");
-
-        Where untouched = Where.tenant("s", ORGANIZATION);
-        StrictIds none = StrictIds.addTo(untouched, "s", List.of(), IdKind.SESSION);
-        none.check(() -> {
-            throw new AssertionError("no ids were requested, so no rows need reading");
-        }, ErrorCode.SESSION_NOT_FOUND, "Session");
-        assertThat(untouched.sql()).isEqualTo("WHERE s.organization_id = :organizationId");
-    }
-
-    @Test
-    void strictIds_onlyUnparseableIds_matchNothingAndAreAllReported() {
-        Where where = Where.tenant("s", ORGANIZATION);
-
-        StrictIds strict = StrictIds.addTo(where, "s", List.of("x"), IdKind.SESSION);
-
-        assertThat(where.sql()).endsWith(" AND false");
-        assertThatThrownBy(() -> strict.check(() -> {
-            throw new AssertionError("nothing parsed, so no rows need reading");
-        }, ErrorCode.SESSION_NOT_FOUND, "Session"))
-                .hasMessage("Sessions not found: x");
-    }
-
-    @Test
     void idFilter_notRequested_addsNothing_requestedWithNoneParsed_matchesNothing() {
         assertThat(IdFilter.of(List.of(), IdKind.SESSION)).isEqualTo(IdFilter.ANY);
         assertThat(Where.tenant("r", ORGANIZATION).relation("r.session_id", "sessionIds", IdFilter.ANY).sql())
@@ -133,20 +87,5 @@ class WhereTest {
                 "WHERE e.organization_id = :organizationId AND e.created_at >= :fromCreatedAt AND e.created_at <= :toCreatedAt");
         assertThat(Where.tenant("e", ORGANIZATION).createdBetween("e", CreatedBetween.ANY).sql())
                 .isEqualTo("WHERE e.organization_id = :organizationId");
-    }
-
-    @Test
-    void strictIds_readByTheService_addedByTheRepository() {
-        UUID found = Ids.newId(Clock.systemUTC());
-        StrictIds strict = StrictIds.of(ListQuery.of(Map.of("ids", new String[]{Ids.format(IdKind.SESSION, found)})), IdKind.SESSION);
-        Where where = Where.tenant("s", ORGANIZATION);
-
-        strict.addTo(where, "s");
-
-        assertThat(where.sql()).endsWith(" AND s.id IN (:ids)");
-        strict.check(() -> Set.of(found), ErrorCode.SESSION_NOT_FOUND, "Session");
-        Where untouched = Where.tenant("s", ORGANIZATION);
-        StrictIds.none().addTo(untouched, "s");
-        assertThat(untouched.sql()).isEqualTo("WHERE s.organization_id = :organizationId");
     }
 }

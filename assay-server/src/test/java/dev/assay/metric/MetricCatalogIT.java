@@ -17,7 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-/** Galtea's built-in metrics (docs/reference/metrics.md §0.1 and §12, api-contract.md §4.5 and §9.10), present in every organization. */
+/**
+ * Galtea's built-in metrics (docs/reference/metrics.md §0.1 and §12, docs/reference/galtea-contract.md
+ * §4.5 and §9 item 10), present in every organization.
+ */
 class MetricCatalogIT extends ApiIntegrationTest {
     /** The deterministic metrics of docs/reference/metrics.md §0.1 with their required evaluation parameters. */
     static final Map<String, List<String>> DETERMINISTIC = Map.ofEntries(
