@@ -42,7 +42,8 @@ public final class Exports implements WebMvcConfigurer {
      * with the format's extension, and a body that hands every row {@code rows} produces to a
      * writer. Filters are checked before this is called, so bad input still gets its error body. A
      * failure once the body has started ends the response unended ({@link ResponseAbortedException},
-     * logged once): the client sees a truncated transfer, never a short file that looks complete.
+     * logged at most once: a client that went away may end the request before the failure is handed
+     * back): the client sees a truncated transfer, never a short file that looks complete.
      */
     public <T extends Record> ResponseEntity<StreamingResponseBody> response(
             String name, ExportFormat format, Class<T> type, Consumer<Consumer<T>> rows) {
