@@ -97,14 +97,10 @@ class ComparisonRepository {
     /** The conditions of the evaluations read, on {@code evaluations e}; agreement reads the same rows. */
     static Where where(ScoredEvaluations evaluations) {
         Where where = scored(evaluations.organizationId());
-        if (!evaluations.metricIds().isEmpty()) {
-            where.add("e.metric_id IN (:metricIds)", "metricIds", List.copyOf(evaluations.metricIds()));
-        }
+        where.in("e.metric_id", "metricIds", List.copyOf(evaluations.metricIds()));
         evaluations.tests().addTo(where, "e.test_case_id");
         where.createdBetween("e", evaluations.created());
-        if (!evaluations.versionIds().isEmpty()) {
-            where.add("e.version_id IN (:versionIds)", "versionIds", evaluations.versionIds());
-        }
+        where.in("e.version_id", "versionIds", evaluations.versionIds());
         return where;
     }
 

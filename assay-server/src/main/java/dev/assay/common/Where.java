@@ -2,6 +2,7 @@ package dev.assay.common;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,14 @@ public final class Where {
             return add("false");
         }
         return add(column + " IN (:" + parameter + ")", parameter, filter.ids());
+    }
+
+    /**
+     * Adds {@code column IN (:parameter)} for a filter of plain values (names, statuses): nothing
+     * when {@code values} is empty, which means the filter was not given.
+     */
+    public Where in(String column, String parameter, Collection<?> values) {
+        return values.isEmpty() ? this : add(column + " IN (:" + parameter + ")", parameter, values);
     }
 
     public Where param(String parameter, @Nullable Object value) {

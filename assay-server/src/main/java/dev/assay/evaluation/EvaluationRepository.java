@@ -158,13 +158,9 @@ class EvaluationRepository {
         // An evaluation carries its session's version (docs/decisions/0012-comparison-read-path.md).
         where.relation("e.version_id", "versionIds", filter.versionIds());
         VersionConditions.ofProducts(where, "e.version_id", filter.productIds());
-        if (!filter.testCaseIds().isEmpty()) {
-            where.add("e.test_case_id IN (:testCaseIds)", "testCaseIds", filter.testCaseIds());
-        }
+        where.in("e.test_case_id", "testCaseIds", filter.testCaseIds());
         filter.tests().addTo(where, "e.test_case_id");
-        if (!filter.statuses().isEmpty()) {
-            where.add("e.status IN (:statuses)", "statuses", filter.statuses().stream().map(EvaluationStatus::name).toList());
-        }
+        where.in("e.status", "statuses", filter.statuses().stream().map(EvaluationStatus::name).toList());
         Boolean canRetry = filter.canRetry();
         if (canRetry != null) {
             where.add("e.can_retry = :canRetry", "canRetry", canRetry);

@@ -161,9 +161,7 @@ class MetricRepository {
     /** The metrics the organization sees (its own and the built-ins) that match the filter. */
     static Where where(UUID organizationId, MetricFilter filter) {
         Where where = new Where().add(VISIBLE, "organizationId", organizationId);
-        if (!filter.names().isEmpty()) {
-            where.add("m.name IN (:names)", "names", filter.names());
-        }
+        where.in("m.name", "names", filter.names());
         if (!filter.tags().isEmpty()) {
             where.add("m.tags && CAST(:tags AS text[])", "tags", filter.tags().toArray(String[]::new));
         }

@@ -86,9 +86,7 @@ class ProductRepository {
     /** The live products of the organization that match the filter. */
     static Where where(UUID organizationId, ProductFilter filter) {
         Where where = Where.tenant("p", organizationId).add("p.deleted_at IS NULL");
-        if (!filter.names().isEmpty()) {
-            where.add("p.name IN (:names)", "names", filter.names());
-        }
+        where.in("p.name", "names", filter.names());
         where.createdBetween("p", filter.created());
         filter.ids().addTo(where, "p");
         return where;

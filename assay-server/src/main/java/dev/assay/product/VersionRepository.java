@@ -112,9 +112,7 @@ class VersionRepository {
     static Where where(UUID organizationId, VersionFilter filter) {
         Where where = Where.tenant("v", organizationId).add("v.deleted_at IS NULL");
         where.relation("v.product_id", "productIds", filter.productIds());
-        if (!filter.names().isEmpty()) {
-            where.add("v.name IN (:names)", "names", filter.names());
-        }
+        where.in("v.name", "names", filter.names());
         where.createdBetween("v", filter.created());
         filter.ids().addTo(where, "v");
         return where;

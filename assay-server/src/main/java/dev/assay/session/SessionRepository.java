@@ -141,9 +141,7 @@ class SessionRepository {
     List<Session> listNewestFirst(UUID organizationId, SessionFilter filter, Set<SessionStatus> statuses,
             @Nullable PageCursor before, int limit) {
         Where where = where(organizationId, filter);
-        if (!statuses.isEmpty()) {
-            where.add("s.status IN (:statuses)", "statuses", statuses.stream().map(SessionStatus::name).toList());
-        }
+        where.in("s.status", "statuses", statuses.stream().map(SessionStatus::name).toList());
         if (before != null) {
             before.addTo(where, "s");
         }
@@ -157,14 +155,10 @@ class SessionRepository {
     /** The live sessions of the organization that match the filter. */
     static Where where(UUID organizationId, SessionFilter filter) {
         Where where = Where.tenant("s", organizationId).add("s.deleted_at IS NULL");
-        if (!filter.customIds().isEmpty()) {
-            where.add("s.custom_id IN (:customIds)", "customIds", filter.customIds());
-        }
+        where.in("s.custom_id", "customIds", filter.customIds());
         where.relation("s.version_id", "versionIds", filter.versionIds());
         where.relation("s.version_id", "productVersionIds", filter.productVersionIds());
-        if (!filter.testCaseIds().isEmpty()) {
-            where.add("s.test_case_id IN (:testCaseIds)", "testCaseIds", filter.testCaseIds());
-        }
+        where.in("s.test_case_id", "testCaseIds", filter.testCaseIds());
         filter.tests().addTo(where, "s.test_case_id");
         where.createdBetween("s", filter.created());
         filter.ids().addTo(where, "s");

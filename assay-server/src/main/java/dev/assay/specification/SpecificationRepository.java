@@ -116,12 +116,8 @@ class SpecificationRepository {
     static Where where(UUID organizationId, SpecificationFilter filter) {
         Where where = Where.tenant("s", organizationId).add("s.deleted_at IS NULL");
         where.relation("s.product_id", "productIds", filter.productIds());
-        if (!filter.types().isEmpty()) {
-            where.add("s.type IN (:types)", "types", filter.types());
-        }
-        if (!filter.testTypes().isEmpty()) {
-            where.add("s.test_type IN (:testTypes)", "testTypes", filter.testTypes());
-        }
+        where.in("s.type", "types", filter.types());
+        where.in("s.test_type", "testTypes", filter.testTypes());
         where.createdBetween("s", filter.created());
         filter.ids().addTo(where, "s");
         return where;

@@ -109,15 +109,9 @@ class TestCaseRepository {
     static Where where(UUID organizationId, TestCaseFilter filter) {
         Where where = Where.tenant("tc", organizationId).add("tc.deleted_at IS NULL");
         where.relation("tc.test_id", "testIds", filter.testIds());
-        if (!filter.languages().isEmpty()) {
-            where.add("lower(tc.language_code) IN (:languages)", "languages", filter.languages());
-        }
-        if (!filter.variants().isEmpty()) {
-            where.add("tc.variant IN (:variants)", "variants", filter.variants());
-        }
-        if (!filter.strategies().isEmpty()) {
-            where.add("tc.strategy IN (:strategies)", "strategies", filter.strategies());
-        }
+        where.in("lower(tc.language_code)", "languages", filter.languages());
+        where.in("tc.variant", "variants", filter.variants());
+        where.in("tc.strategy", "strategies", filter.strategies());
         if (!filter.expectedTools().isEmpty()) {
             where.add("tc.expected_tools @> CAST(:expectedTools AS text[])", "expectedTools",
                     filter.expectedTools().toArray(String[]::new));
@@ -128,9 +122,7 @@ class TestCaseRepository {
                     ? "(tc.reviewed_by_id IS NOT NULL OR tc.user_score IS NOT NULL)"
                     : "(tc.reviewed_by_id IS NULL AND tc.user_score IS NULL)");
         }
-        if (!filter.userScores().isEmpty()) {
-            where.add("tc.user_score IN (:userScores)", "userScores", filter.userScores());
-        }
+        where.in("tc.user_score", "userScores", filter.userScores());
         where.createdBetween("tc", filter.created());
         filter.ids().addTo(where, "tc");
         return where;

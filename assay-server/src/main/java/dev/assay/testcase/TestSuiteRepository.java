@@ -96,9 +96,7 @@ class TestSuiteRepository {
     static Where where(UUID organizationId, TestSuiteFilter filter) {
         Where where = Where.tenant("t", organizationId).add("t.deleted_at IS NULL");
         where.relation("t.product_id", "productIds", filter.productIds());
-        if (!filter.names().isEmpty()) {
-            where.add("t.name IN (:names)", "names", filter.names());
-        }
+        where.in("t.name", "names", filter.names());
         where.createdBetween("t", filter.created());
         filter.ids().addTo(where, "t");
         return where;

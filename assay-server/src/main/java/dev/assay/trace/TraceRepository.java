@@ -240,12 +240,8 @@ class TraceRepository {
         Where where = Where.tenant("s", organizationId).add(LIVE);
         where.relation("s.inference_result_id", "inferenceResultIds", filter.inferenceResultIds());
         where.relation("s.session_id", "sessionIds", filter.sessionIds());
-        if (!filter.types().isEmpty()) {
-            where.add("s.type IN (:types)", "types", filter.types());
-        }
-        if (!filter.names().isEmpty()) {
-            where.add("s.name IN (:names)", "names", filter.names());
-        }
+        where.in("s.type", "types", filter.types());
+        where.in("s.name", "names", filter.names());
         Instant from = filter.fromStartTime();
         if (from != null) {
             where.add("s.start_time >= :fromStartTime", "fromStartTime", Sql.timestamp(from));

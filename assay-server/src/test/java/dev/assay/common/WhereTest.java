@@ -88,4 +88,12 @@ class WhereTest {
         assertThat(Where.tenant("e", ORGANIZATION).createdBetween("e", CreatedBetween.ANY).sql())
                 .isEqualTo("WHERE e.organization_id = :organizationId");
     }
+
+    @Test
+    void in_addsItsConditionOnlyWhenValuesAreGiven() {
+        assertThat(Where.tenant("v", ORGANIZATION).in("v.name", "names", List.of()).sql())
+                .isEqualTo("WHERE v.organization_id = :organizationId");
+        assertThat(Where.tenant("v", ORGANIZATION).in("v.name", "names", List.of("prod", "staging")).sql())
+                .isEqualTo("WHERE v.organization_id = :organizationId AND v.name IN (:names)");
+    }
 }
