@@ -6,7 +6,9 @@
 #     into many sessions and into sessions that already hold LONG_TURNS turns each;
 #   - lists: API p99 / p99 of the bare SQL it runs (pgbench, prepared), on >= TURNS turns, for a
 #     session's turns, the recent turns of the organization and a session's evaluations, both
-#     saturating (next request as soon as the answer is in) and paced (PACE_RATE per second);
+#     saturating (next request as soon as the answer is in) and paced (PACE_RATE per second), next
+#     to two floors measured the same way: a bare JVM socket (bench/HttpFloor.java, on PORT + 1) and
+#     the server's own /actuator/health;
 #   - start-up: time from `java -jar` to /actuator/health UP, on a new and on an existing data directory;
 #   - memory: RSS of the JVM and PSS of PostgreSQL's processes, idle and under load.
 # It starts the packaged server on embedded PostgreSQL with a fresh data directory and stops it at the end.
@@ -34,6 +36,8 @@ JAR=${JAR:-$ROOT/assay-server/target/assay-server.jar}
 KEY=gsk_ratios-bench-key-0000001
 export ASSAY_KEY=$KEY
 API=http://127.0.0.1:$PORT
+FLOOR_PORT=$((PORT + 1))
+FLOOR_API=http://127.0.0.1:$FLOOR_PORT
 
 if [ -z "${JAVA:-}" ]; then
     for candidate in /usr/lib/jvm/*/bin/java; do
@@ -85,7 +89,12 @@ stop_server() {
     fi
     SERVER_PID=
 }
-trap stop_server EXIT
+FLOOR_PID=
+stop_floor() {
+    if [ -n "$FLOOR_PID" ]; then kill "$FLOOR_PID" 2>/dev/null; wait "$FLOOR_PID" 2>/dev/null || true; fi
+    FLOOR_PID=
+}
+trap 'stop_floor; stop_server' EXIT
 
 pg_port() { sed -n 4p "$DATA/postgres/postmaster.pid"; }
 sql() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$(pg_port)" -U postgres -d postgres "$@"; }
@@ -187,6 +196,21 @@ pgbench_percentiles() {
         | awk '{ v[NR] = $1 } END { print v[int(NR * 0.5)], v[int(NR * 0.99)] }'
 }
 
+# A floor: the same two modes as the lists, for an answer that does (next to) nothing. The p99 of
+# the bare JVM's, per mode, is kept for the list lines (JVM_FLOOR_P99_saturating, _paced).
+floor_line() {
+    local name=$1 url=$2 what=$3 mode floor
+    for mode in saturating paced; do
+        local pace=0 duration=$DURATION
+        if [ $mode = paced ]; then pace=$(( 1000 / PACE_RATE )); duration=$PACED_DURATION; fi
+        PACE_MS=$pace wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$url" >/dev/null
+        floor=$(PACE_MS=$pace wrk -t1 -c1 -d"${duration}s" -s bench/ratios-get.lua "$url" | grep RESULT)
+        if [ "$name" = "JVM floor" ]; then printf -v "JVM_FLOOR_P99_$mode" '%s' "$(field p99us "$floor")"; fi
+        say "$(printf '%-20s %-10s API p50 %6.2f ms p99 %6.2f ms (%s)' "$name" "$mode" \
+            "$(ratio "$(field p50us "$floor")" 1000)" "$(ratio "$(field p99us "$floor")" 1000)" "$what")"
+    done
+}
+
 # One list, measured twice with one connection on each side:
 #   saturating: wrk sends the next request as soon as the answer is in, pgbench the next statement;
 #   paced: both at about PACE_RATE per second (wrk waits 1000/PACE_RATE ms after each answer,
@@ -207,10 +231,11 @@ list_ratio() {
         rm -f "$WORK"/pgbench_log.*
         (cd "$WORK" && pgbench -n -M prepared -c1 -T"$duration" $rate -f "$sqlfile" -l -h 127.0.0.1 -p "$(pg_port)" -U postgres "$@" postgres >"$WORK/pgbench.out" 2>&1)
         read -r sqlp50 sqlp99 < <(pgbench_percentiles)
-        say "$(printf '%-20s %-10s API p50 %6.2f ms p99 %6.2f ms | SQL p50 %6.2f ms p99 %6.2f ms | p99 ratio %5s | p50 ratio %5s | %s B/response' \
+        local floor_p99=JVM_FLOOR_P99_$mode
+        say "$(printf '%-20s %-10s API p50 %6.2f ms p99 %6.2f ms | SQL p50 %6.2f ms p99 %6.2f ms | p99 ratio %5s | p50 ratio %5s | JVM floor p99 / SQL p99 %5s | %s B/response' \
             "$name" "$mode" "$(ratio "$(field p50us "$api")" 1000)" "$(ratio "$(field p99us "$api")" 1000)" \
             "$(ratio "$sqlp50" 1000)" "$(ratio "$sqlp99" 1000)" "$(ratio "$(field p99us "$api")" "$sqlp99")" \
-            "$(ratio "$(field p50us "$api")" "$sqlp50")" "$(( $(field bytes "$api" | cut -d. -f1) / $(field requests "$api") ))")"
+            "$(ratio "$(field p50us "$api")" "$sqlp50")" "$(ratio "${!floor_p99:-0}" "$sqlp99")" "$(( $(field bytes "$api" | cut -d. -f1) / $(field requests "$api") ))")"
     done
 }
 
@@ -228,15 +253,17 @@ SELECT $EVAL_COLUMNS FROM evaluations e JOIN metrics m ON m.id = e.metric_id WHE
 SQL
     SINCE=$(date -u -d '24 hours ago' +%Y-%m-%dT%H:%M:%SZ)
     say "recent-turns plan at $(sql -Atc "SELECT count(*) FROM inference_results") turns: $(sql -Atc "EXPLAIN SELECT id FROM inference_results r WHERE r.organization_id = '$ORG' AND r.deleted_at IS NULL AND r.created_at >= '$SINCE' ORDER BY r.created_at DESC, r.idx DESC, r.id DESC LIMIT 100" | sed -n 2p | sed 's/^ *//')"
-    # The floor of any API answer on this machine: the smallest route, through the same HTTP stack.
-    for mode in saturating paced; do
-        pace=0 duration=$DURATION
-        if [ $mode = paced ]; then pace=$(( 1000 / PACE_RATE )); duration=$PACED_DURATION; fi
-        PACE_MS=$pace wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$API/actuator/health" >/dev/null
-        floor=$(PACE_MS=$pace wrk -t1 -c1 -d"${duration}s" -s bench/ratios-get.lua "$API/actuator/health" | grep RESULT)
-        say "$(printf '%-20s %-10s API p50 %6.2f ms p99 %6.2f ms (HTTP floor: GET /actuator/health, no key, no query)' "health" "$mode" \
-            "$(ratio "$(field p50us "$floor")" 1000)" "$(ratio "$(field p99us "$floor")" 1000)")"
+    # Two floors, measured the same way as the lists: the bare JVM (bench/HttpFloor.java, no
+    # framework, no database) and the smallest route of the server's own stack.
+    "$JAVA" bench/HttpFloor.java $FLOOR_PORT >>"$WORK/floor.log" 2>&1 &
+    FLOOR_PID=$!
+    until curl -sf "$FLOOR_API/" >/dev/null 2>&1; do
+        kill -0 $FLOOR_PID 2>/dev/null || { echo "bench/HttpFloor.java died, see $WORK/floor.log" >&2; exit 1; }
+        sleep 0.05
     done
+    floor_line "JVM floor" "$FLOOR_API/" "bench/HttpFloor.java: a bare JVM socket answering 15 bytes"
+    stop_floor
+    floor_line "health" "$API/actuator/health" "GET /actuator/health: Tomcat, Spring, a database ping and a disk check, no key"
     list_ratio "session turns" "/inferenceResults?sessionIds=$TARGET&limit=100" session-turns.sql -D org="$ORG" -D sid="$TARGET_UUID"
     list_ratio "recent turns" "/inferenceResults?limit=100&sort=-createdAt&fromCreatedAt=$SINCE" recent-turns.sql -D org="$ORG" -D since="$SINCE"
     list_ratio "session evaluations" "/evaluations?sessionIds=$TARGET&limit=100" session-evaluations.sql -D org="$ORG" -D sid="$TARGET_UUID"
