@@ -196,16 +196,21 @@ pgbench_percentiles() {
         | awk '{ v[NR] = $1 } END { print v[int(NR * 0.5)], v[int(NR * 0.99)] }'
 }
 
-# A floor: the same two modes as the lists, for an answer that does (next to) nothing. The p99 of
-# the bare JVM's, per mode, is kept for the list lines (JVM_FLOOR_P99_saturating, _paced).
+# The RESULT line of one wrk run of GET URL in MODE (saturating or paced, as below), after a 2 s warm-up.
+wrk_get() {
+    local mode=$1 url=$2 pace=0 duration=$DURATION
+    if [ "$mode" = paced ]; then pace=$(( 1000 / PACE_RATE )); duration=$PACED_DURATION; fi
+    PACE_MS=$pace wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$url" >/dev/null
+    PACE_MS=$pace wrk -t1 -c1 -d"${duration}s" -s bench/ratios-get.lua "$url" | grep RESULT
+}
+
+# A floor: an answer that does (next to) nothing, in the same two modes as the lists. Its p99 per
+# mode is kept as FLOOR_P99_<key>_<mode> for the list lines.
 floor_line() {
-    local name=$1 url=$2 what=$3 mode floor
+    local key=$1 name=$2 url=$3 what=$4 mode floor
     for mode in saturating paced; do
-        local pace=0 duration=$DURATION
-        if [ $mode = paced ]; then pace=$(( 1000 / PACE_RATE )); duration=$PACED_DURATION; fi
-        PACE_MS=$pace wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$url" >/dev/null
-        floor=$(PACE_MS=$pace wrk -t1 -c1 -d"${duration}s" -s bench/ratios-get.lua "$url" | grep RESULT)
-        if [ "$name" = "JVM floor" ]; then printf -v "JVM_FLOOR_P99_$mode" '%s' "$(field p99us "$floor")"; fi
+        floor=$(wrk_get $mode "$url")
+        printf -v "FLOOR_P99_${key}_$mode" '%s' "$(field p99us "$floor")"
         say "$(printf '%-20s %-10s API p50 %6.2f ms p99 %6.2f ms (%s)' "$name" "$mode" \
             "$(ratio "$(field p50us "$floor")" 1000)" "$(ratio "$(field p99us "$floor")" 1000)" "$what")"
     done
@@ -221,17 +226,16 @@ list_ratio() {
     shift 3
     local mode api sql
     for mode in saturating paced; do
-        local pace=0 rate="" duration=$DURATION
-        if [ $mode = paced ]; then pace=$(( 1000 / PACE_RATE )); rate="-R $PACE_RATE"; duration=$PACED_DURATION; fi
-        PACE_MS=$pace wrk -t1 -c1 -d2s -s bench/ratios-get.lua "$API$path" >/dev/null   # warm-up
-        api=$(PACE_MS=$pace wrk -t1 -c1 -d"${duration}s" -s bench/ratios-get.lua "$API$path" | grep RESULT)
+        local rate="" duration=$DURATION
+        if [ $mode = paced ]; then rate="-R $PACE_RATE"; duration=$PACED_DURATION; fi
+        api=$(wrk_get $mode "$API$path")
         [ "$(field non2xx "$api")" = 0 ] && [ "$(field requests "$api")" -gt 0 ] || { echo "no or non-2xx answers: $api" >&2; exit 1; }
         rm -f "$WORK"/pgbench_log.*
         (cd "$WORK" && pgbench -n -M prepared -c1 -T2 $rate -f "$sqlfile" -h 127.0.0.1 -p "$(pg_port)" -U postgres "$@" postgres >/dev/null 2>&1)
         rm -f "$WORK"/pgbench_log.*
         (cd "$WORK" && pgbench -n -M prepared -c1 -T"$duration" $rate -f "$sqlfile" -l -h 127.0.0.1 -p "$(pg_port)" -U postgres "$@" postgres >"$WORK/pgbench.out" 2>&1)
         read -r sqlp50 sqlp99 < <(pgbench_percentiles)
-        local floor_p99=JVM_FLOOR_P99_$mode
+        local floor_p99=FLOOR_P99_jvm_$mode
         say "$(printf '%-20s %-10s API p50 %6.2f ms p99 %6.2f ms | SQL p50 %6.2f ms p99 %6.2f ms | p99 ratio %5s | p50 ratio %5s | JVM floor p99 / SQL p99 %5s | %s B/response' \
             "$name" "$mode" "$(ratio "$(field p50us "$api")" 1000)" "$(ratio "$(field p99us "$api")" 1000)" \
             "$(ratio "$sqlp50" 1000)" "$(ratio "$sqlp99" 1000)" "$(ratio "$(field p99us "$api")" "$sqlp99")" \
@@ -261,9 +265,9 @@ SQL
         kill -0 $FLOOR_PID 2>/dev/null || { echo "bench/HttpFloor.java died, see $WORK/floor.log" >&2; exit 1; }
         sleep 0.05
     done
-    floor_line "JVM floor" "$FLOOR_API/" "bench/HttpFloor.java: a bare JVM socket answering 15 bytes"
+    floor_line jvm "JVM floor" "$FLOOR_API/" "bench/HttpFloor.java: a bare JVM socket answering 15 bytes"
     stop_floor
-    floor_line "health" "$API/actuator/health" "GET /actuator/health: Tomcat, Spring, a database ping and a disk check, no key"
+    floor_line health "health" "$API/actuator/health" "GET /actuator/health: Tomcat, Spring, a database ping and a disk check, no key"
     list_ratio "session turns" "/inferenceResults?sessionIds=$TARGET&limit=100" session-turns.sql -D org="$ORG" -D sid="$TARGET_UUID"
     list_ratio "recent turns" "/inferenceResults?limit=100&sort=-createdAt&fromCreatedAt=$SINCE" recent-turns.sql -D org="$ORG" -D since="$SINCE"
     list_ratio "session evaluations" "/evaluations?sessionIds=$TARGET&limit=100" session-evaluations.sql -D org="$ORG" -D sid="$TARGET_UUID"
